@@ -1,0 +1,67 @@
+"""The command line: thin wrappers that call the engine or start the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import __version__
+from game.paths import scenes_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pathways",
+        description="Practise the attitudes and skills of emotional intimacy in short branching scenes.",
+    )
+    parser.add_argument("--version", action="version", version=f"pathways {__version__}")
+    parser.add_argument("--scenes", type=Path, metavar="DIR",
+                        help="play the scenes in DIR instead of the ones that ship with the game")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("play", help="start the game (the default)")
+    validate = commands.add_parser("validate", help="check scene files and report every problem")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="scene files or folders (default: the shipped scenes)")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--strict", action="store_true",
+                          help="exit with status 2 when there are warnings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return validate(args.paths or [args.scenes or scenes_dir()], args.format, args.strict)
+    return play(args.scenes or scenes_dir())
+
+
+def play(folder: Path) -> int:
+    from game.ui.app import PathwaysApp  # imported late: `validate` never needs Textual
+
+    PathwaysApp(scenes_folder=folder).run()
+    return 0
+
+
+def validate(paths: list[Path], output: str, strict: bool) -> int:
+    from game.engine.library import load_library
+
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"{path}: error: no such file or folder", file=sys.stderr)
+    entries = load_library(p for p in paths if p.exists())
+    diagnostics = [d for e in entries for d in e.diagnostics]
+    errors = sum(d.level == "error" for d in diagnostics) + len(missing)
+    warnings = sum(d.level == "warning" for d in diagnostics)
+    if output == "json":
+        print(json.dumps({"files": len(entries), "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        print(f"{len(entries)} scene file{'s' if len(entries) != 1 else ''} checked: "
+              f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    if errors or (not entries and not missing):
+        return 1
+    return 2 if strict and warnings else 0

@@ -1,0 +1,213 @@
+"""A small, safe condition language for scenes. It is parsed, never passed to ``eval``.
+
+    condition  := or
+    or         := and ("or" and)*
+    and        := not ("and" not)*
+    not        := "not" not | comparison
+    comparison := value (("==" | "!=" | "<" | "<=" | ">" | ">=") value)?
+    value      := number | "true" | "false" | 'text' | "text" | name | "(" condition ")"
+    name       := a variable, a meter (closeness, harmony), score.<dimension> or trap.<trap>
+
+A name on its own is true when its value is truthy: a set flag, a non-zero number.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from typing import Callable, Union
+
+Value = Union[bool, int, float, str]
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<number>-?\d+(?:\.\d+)?)
+      | (?P<text>'[^']*'|"[^"]*")
+      | (?P<op>==|!=|<=|>=|<|>|\(|\))
+      | (?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
+    )""",
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+_COMPARE: dict[str, Callable[[Value, Value], bool]] = {
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt,
+    "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+MAX_LENGTH = 500
+
+
+class ConditionSyntaxError(ValueError):
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: "Expr"
+
+
+@dataclass(frozen=True, slots=True)
+class BoolOp:
+    op: str  # "and" | "or"
+    left: "Expr"
+    right: "Expr"
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    op: str
+    left: "Expr"
+    right: "Expr"
+    offset: int
+
+
+Expr = Union[Literal, Name, Not, BoolOp, Compare]
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    source: str
+    tree: Expr
+
+    def names(self) -> list[Name]:
+        return list(_names(self.tree))
+
+    def holds(self, lookup: Callable[[str], Value]) -> bool:
+        return bool(_evaluate(self.tree, lookup))
+
+
+def parse_condition(source: str) -> Condition:
+    if len(source) > MAX_LENGTH:
+        raise ConditionSyntaxError(f"condition is longer than {MAX_LENGTH} characters", 0)
+    parser = _Parser(_tokenize(source), len(source))
+    tree = parser.parse_or()
+    if parser.peek() is not None:
+        kind, text, offset = parser.peek()  # type: ignore[misc]
+        raise ConditionSyntaxError(f"unexpected {text!r}; expected 'and', 'or' or the end", offset)
+    return Condition(source, tree)
+
+
+def _tokenize(source: str) -> list[tuple[str, str, int]]:
+    tokens: list[tuple[str, str, int]] = []
+    position = 0
+    while position < len(source):
+        if source[position:].strip() == "":
+            break
+        match = _TOKEN.match(source, position)
+        if not match:
+            offset = len(source) - len(source[position:].lstrip())
+            raise ConditionSyntaxError(f"unexpected character {source[offset]!r}", offset)
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind), match.start(kind)))
+        position = match.end()
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str, int]], length: int) -> None:
+        self.tokens = tokens
+        self.index = 0
+        self.length = length
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.peek()
+        if token is None:
+            raise ConditionSyntaxError("condition ends too early", self.length)
+        self.index += 1
+        return token
+
+    def at_word(self, word: str) -> bool:
+        token = self.peek()
+        return token is not None and token[0] == "word" and token[1] == word
+
+    def parse_or(self) -> Expr:
+        left = self.parse_and()
+        while self.at_word("or"):
+            self.take()
+            left = BoolOp("or", left, self.parse_and())
+        return left
+
+    def parse_and(self) -> Expr:
+        left = self.parse_not()
+        while self.at_word("and"):
+            self.take()
+            left = BoolOp("and", left, self.parse_not())
+        return left
+
+    def parse_not(self) -> Expr:
+        if self.at_word("not"):
+            self.take()
+            return Not(self.parse_not())
+        return self.parse_comparison()
+
+    def parse_comparison(self) -> Expr:
+        left = self.parse_value()
+        token = self.peek()
+        if token and token[0] == "op" and token[1] in _COMPARE:
+            self.take()
+            return Compare(token[1], left, self.parse_value(), token[2])
+        return left
+
+    def parse_value(self) -> Expr:
+        kind, text, offset = self.take()
+        if kind == "number":
+            return Literal(float(text) if "." in text else int(text))
+        if kind == "text":
+            return Literal(text[1:-1])
+        if kind == "op" and text == "(":
+            inner = self.parse_or()
+            closing = self.take()
+            if closing[1] != ")":
+                raise ConditionSyntaxError(f"expected ')' but found {closing[1]!r}", closing[2])
+            return inner
+        if kind == "word" and text in ("true", "false"):
+            return Literal(text == "true")
+        if kind == "word" and text not in _KEYWORDS:
+            return Name(text, offset)
+        raise ConditionSyntaxError(f"expected a value but found {text!r}", offset)
+
+
+def _names(tree: Expr):
+    if isinstance(tree, Name):
+        yield tree
+    elif isinstance(tree, Not):
+        yield from _names(tree.operand)
+    elif isinstance(tree, (BoolOp, Compare)):
+        yield from _names(tree.left)
+        yield from _names(tree.right)
+
+
+def _evaluate(tree: Expr, lookup: Callable[[str], Value]) -> Value:
+    if isinstance(tree, Literal):
+        return tree.value
+    if isinstance(tree, Name):
+        return lookup(tree.name)
+    if isinstance(tree, Not):
+        return not _evaluate(tree.operand, lookup)
+    if isinstance(tree, BoolOp):
+        left = _evaluate(tree.left, lookup)
+        if tree.op == "and":
+            return bool(left) and bool(_evaluate(tree.right, lookup))
+        return bool(left) or bool(_evaluate(tree.right, lookup))
+    left, right = _evaluate(tree.left, lookup), _evaluate(tree.right, lookup)
+    try:
+        return _COMPARE[tree.op](left, right)
+    except TypeError:
+        # Comparing text with a number is simply false, never a crash mid-scene.
+        return tree.op == "!="

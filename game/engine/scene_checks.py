@@ -1,0 +1,67 @@
+"""Checks that look across a whole scene: links between nodes, safety rules, reachability."""
+
+from __future__ import annotations
+
+from game.engine.catalogue import Catalogue
+from game.engine.diagnostics import Diagnostic, Level, did_you_mean
+from game.engine.model import Choice, Node, Scene
+from game.engine.yamldoc import Position
+
+
+def check_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+
+    def report(pos: Position, message: str, level: Level = "error") -> None:
+        found.append(Diagnostic(scene.file, pos.line, pos.column, level, message))
+
+    for node in scene.nodes.values():
+        _check_links(scene, node, report)
+        for choice in node.choices:
+            _check_safety(node, choice, catalogue, report)
+    if scene.nodes and not scene.endings():
+        report(Position(1, 1), "the scene has no ending; give at least one node an 'ending'")
+    if scene.start in scene.nodes:
+        reachable = reachable_nodes(scene)
+        for node in scene.nodes.values():
+            if node.id not in reachable:
+                report(node.pos, f"node {node.id!r} cannot be reached from the start", "warning")
+    return found
+
+
+def reachable_nodes(scene: Scene) -> set[str]:
+    """Node ids linked from the start, ignoring conditions."""
+    seen: set[str] = set()
+    todo = [scene.start]
+    while todo:
+        node_id = todo.pop()
+        if node_id in seen or node_id not in scene.nodes:
+            continue
+        seen.add(node_id)
+        todo.extend(scene.nodes[node_id].targets())
+    return seen
+
+
+def _check_links(scene: Scene, node: Node, report) -> None:
+    links: list[tuple[str, Position]] = [(c.goto, c.goto_pos) for c in node.choices]
+    links += [(b.goto, b.pos) for b in node.route]
+    if node.goto is not None:
+        links.append((node.goto, node.pos))
+    for target, pos in links:
+        if target and target not in scene.nodes:
+            report(pos, f"goto {target!r}: no node has that id{did_you_mean(target, scene.nodes)}")
+
+
+def _check_safety(node: Node, choice: Choice, catalogue: Catalogue, report) -> None:
+    effect = choice.effect
+    rewards = [k for k, v in effect.scores.items() if v > 0]
+    rewards += [k for k, v in effect.meters.items() if v > 0]
+    unrewardable = catalogue.safety.never_reward_traps.intersection(effect.traps)
+    if unrewardable and rewards:
+        report(choice.pos, f"a choice with the trap {sorted(unrewardable)[0]!r} may not raise "
+                           f"{', '.join(sorted(rewards))}: Pathways never rewards self-blame")
+    if node.unsafe:
+        opening = sorted(k for k in catalogue.safety.unsafe_nodes_may_not_raise
+                         if effect.scores.get(k, 0) > 0)
+        if opening:
+            report(choice.pos, f"node {node.id!r} is marked unsafe, so a choice here may not raise "
+                               f"{', '.join(opening)}: opening up to a hostile partner is never rewarded")
