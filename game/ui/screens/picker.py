@@ -1,0 +1,86 @@
+"""The scene picker: every scene in the library, and why any broken one cannot be played."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.catalogue import Catalogue
+from game.engine.library import SceneEntry
+
+
+def scene_prompt(entry: SceneEntry, catalogue: Catalogue) -> Content:
+    scene = entry.scene
+    assert scene is not None
+    practised = ", ".join(catalogue.dimension(key).name for key in scene.practised())
+    notes = "; ".join(scene.content_notes) or "none"
+    return Content.assemble(
+        (scene.title, "bold"), f"  · {scene.minutes} min\n",
+        f"  {scene.summary}\n" if scene.summary else "",
+        ("  Practises: ", "italic"), f"{practised or 'nothing scored yet'}\n",
+        ("  Content notes: ", "italic"), notes,
+    )
+
+
+def broken_prompt(entry: SceneEntry) -> Content:
+    errors = entry.errors
+    first = f"line {errors[0].line}, column {errors[0].column}: {errors[0].message}" if errors else "cannot be loaded"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return Content.assemble(
+        ("⚠ ", "bold"), (entry.path.name, "bold"), " — unavailable\n",
+        f"  {first}{more}",
+    )
+
+
+class ScenePickerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="picker.back"),
+        Binding("r", "app.reload_scenes", "Reload", id="picker.reload",
+                tooltip="Read the scene files again"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="picker.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(Content("Choose a scene"), classes="screen-title")
+            yield Static(Content("Loading scenes…"), id="picker-status")
+            yield OptionList(id="scene-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "library", self.show_library)
+
+    def show_library(self, library: list[SceneEntry] | None) -> None:
+        status = self.query_one("#picker-status", Static)
+        options = self.query_one("#scene-list", OptionList)
+        options.clear_options()
+        if library is None:
+            status.update(Content("Loading scenes…"))
+            return
+        if not library:
+            status.update(Content(f"No scene files found in {self.app.scenes_folder}."))
+            return
+        status.update(Content("↑ ↓ to look, Enter to play."))
+        playable_first = sorted(range(len(library)), key=lambda i: not library[i].available)
+        for position, index in enumerate(playable_first):
+            entry = library[index]
+            if position:
+                options.add_option(None)
+            if entry.available:
+                prompt = scene_prompt(entry, self.app.catalogue)
+            else:
+                prompt = broken_prompt(entry)
+            options.add_option(Option(prompt, id=str(index), disabled=not entry.available))
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        library = self.app.library or []
+        entry = library[int(event.option.id or 0)]
+        if entry.scene is not None:
+            self.app.play_scene(entry.scene)

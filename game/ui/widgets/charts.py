@@ -1,0 +1,52 @@
+"""Text charts for the ending screen. Every bar carries its number and a glyph, not just colour."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from game.engine.catalogue import Entry, Meter
+from game.engine.scoring import PlaythroughSummary
+
+BAR_CELLS = 10
+NAME_WIDTH = 40
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
+
+
+def score_bar(value: int, cells: int = BAR_CELLS) -> Content:
+    length = min(abs(value), cells)
+    if value >= 0:
+        return Content.assemble(("█" * length, "$success"), ("·" * (cells - length), "dim"))
+    return Content.assemble(("▒" * length, "$warning"), ("·" * (cells - length), "dim"))
+
+
+def score_row(entry: Entry, value: int) -> Content:
+    return Content.assemble(
+        f"{entry.name:<{NAME_WIDTH}.{NAME_WIDTH}} ", (f"{_signed(value):>3} ", "bold"), score_bar(value),
+    )
+
+
+def meter_bar(meter: Meter, value: int) -> Content:
+    """A centred bar: left of the middle for below zero, right of it for above."""
+    half = max(abs(meter.minimum), abs(meter.maximum))
+    left = "".join("▒" if value < 0 and -value >= half - i else "·" for i in range(half))
+    right = "".join("█" if value > 0 and value > i else "·" for i in range(half))
+    return Content.assemble(
+        f"{meter.name:<10} ", (f"{_signed(value):>3} ", "bold"),
+        "[", (left, "$warning"), "|", (right, "$success"), "]",
+    )
+
+
+class ScoreChart(Static):
+    def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
+        rows = [score_row(entry, value) for entry, value in summary.scores]
+        super().__init__(Content("\n").join(rows), **kwargs)
+
+
+class MeterBars(Static):
+    def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
+        rows = [meter_bar(meter, value) for meter, value in summary.meters]
+        super().__init__(Content("\n").join(rows), **kwargs)
