@@ -20,6 +20,7 @@ class Exploration:
     stuck: list[State] = field(default_factory=list)  # non-ending states with nothing to choose
     failures: list[str] = field(default_factory=list)  # StoryError messages
     complete: bool = True  # False when the state limit stopped the search
+    ending_meters: dict[str, list[dict[str, int]]] = field(default_factory=dict)  # distinct meters per ending
 
     def unreached_endings(self, scene: Scene) -> list[str]:
         return [n.id for n in scene.endings() if n.id not in self.endings_reached]
@@ -44,6 +45,9 @@ def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT) -> Exploration:
         result.states += 1
         if runner.is_over(scene, state):
             result.endings_reached.add(state.node)
+            seen_meters = result.ending_meters.setdefault(state.node, [])
+            if dict(state.meters) not in seen_meters:
+                seen_meters.append(dict(state.meters))
             continue
         choices = runner.available_choices(scene, state)
         if not choices:

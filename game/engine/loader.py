@@ -80,7 +80,7 @@ class SceneBuilder:
     def __init__(self, doc: YamlDoc, catalogue: Catalogue) -> None:
         self.doc = doc
         self.catalogue = catalogue
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = list(doc.problems)
         self.variables: dict[str, VariableValue] = {}
         self.roles: dict[str, Role] = {}
 
@@ -102,7 +102,9 @@ class SceneBuilder:
                            on_key=True)
 
     def text(self, path: PathKey, value: Any, what: str, *, required: bool = True) -> str:
-        if value is None and not required:
+        if value is None:
+            if required:
+                self.error(path, f"{what} is missing")
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)

@@ -38,6 +38,7 @@ class YamlDoc:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)  # found while reading, not fatal
 
     def where(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest recorded ancestor."""
@@ -74,29 +75,48 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
 
 
 def read_yaml_text(text: str, file: str = "<text>") -> YamlDoc:
+    """Read YAML text. Syntax errors raise SceneError; other problems are kept in doc.problems."""
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise SceneError([Diagnostic(file, 1, 1, "error", f"text is larger than the limit of {MAX_FILE_BYTES:,} bytes")])
-    loader = Loader(strip_control_from_source(text))
+    text = strip_control_from_source(text)
+    doc = YamlDoc(file=file, data=None)
+    loader = Loader(text)
     try:
+        doc.problems.extend(_alias_problems(text, file))
         root = loader.get_single_node()
-        doc = YamlDoc(file=file, data=None)
-        if root is None:
-            doc.data = None
-            return doc
-        converter = _Converter(doc, loader)
-        doc.data = converter.convert(root, ())
-        if converter.problems:
-            raise SceneError(converter.problems)
+        if root is not None:
+            converter = _Converter(doc, loader)
+            doc.data = converter.convert(root, ())
+            doc.problems.extend(converter.problems)
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        raise SceneError([Diagnostic(file, line, col, "error", f"YAML syntax: {message}")]) from None
+        raise SceneError([_syntax_diagnostic(exc, file)]) from None
     except yaml.YAMLError as exc:
         raise SceneError([Diagnostic(file, 1, 1, "error", f"YAML syntax: {exc}")]) from None
     finally:
         loader.dispose()
+
+
+def _alias_problems(text: str, file: str) -> list[Diagnostic]:
+    """Aliases are refused where they are used, before anything is built from them."""
+    return [
+        Diagnostic(file, event.start_mark.line + 1, event.start_mark.column + 1, "error",
+                   "YAML aliases (*name) are not allowed in scene files; write the value out")
+        for event in yaml.parse(text, Loader=Loader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        message += f" ({exc.context} that starts at {where})"
+    elif exc.context:
+        message += f" ({exc.context})"
+    return Diagnostic(file, line, col, "error", f"YAML syntax: {message}")
 
 
 def _position(node: yaml.Node) -> Position:
@@ -105,26 +125,25 @@ def _position(node: yaml.Node) -> Position:
     return Position(mark.line + 1, mark.column + 1 + (1 if quoted else 0))
 
 
+_ALIAS = object()  # stands for an aliased value, which is reported and then left out
+
+
 class _Converter:
     def __init__(self, doc: YamlDoc, loader: Any) -> None:
         self.doc = doc
         self.loader = loader
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
-        self._reported_aliases: set[int] = set()
 
     def problem(self, pos: Position, message: str) -> None:
         self.problems.append(Diagnostic(self.doc.file, pos.line, pos.column, "error", message))
 
     def convert(self, node: yaml.Node, path: PathKey, depth: int = 0) -> Any:
+        if id(node) in self._seen:
+            return _ALIAS
+        self._seen.add(id(node))
         pos = _position(node)
         self.doc.values[path] = pos
-        if id(node) in self._seen:
-            if id(node) not in self._reported_aliases:
-                self._reported_aliases.add(id(node))
-                self.problem(pos, "YAML aliases (*name) are not allowed in scene files; write the value out")
-            return None
-        self._seen.add(id(node))
         if depth > MAX_DEPTH:
             self.problem(pos, f"nested more than {MAX_DEPTH} levels deep")
             return None
@@ -132,7 +151,8 @@ class _Converter:
             value = self.loader.construct_object(node)
             return strip_control(value) if isinstance(value, str) else value
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            items = (self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value))
+            return [item for item in items if item is not _ALIAS]
         return self._mapping(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
@@ -147,6 +167,8 @@ class _Converter:
             if key in result:
                 self.problem(key_pos, f"duplicate key {key!r}")
                 continue
-            self.doc.keys[path + (key,)] = key_pos
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
+            value = self.convert(value_node, path + (key,), depth + 1)
+            if value is not _ALIAS:
+                self.doc.keys[path + (key,)] = key_pos
+                result[key] = value
         return result

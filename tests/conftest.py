@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.catalogue import default_catalogue
+from game.engine.loader import load_scene_text
+from game.paths import scenes_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_SCENE = """\
+id: tiny
+title: Tiny
+summary: A tiny scene for tests.
+minutes: 1
+roles:
+  you: {name: You, playable: true}
+  kim: {name: Kim}
+variables:
+  asked: false
+  tries: 0
+start: first
+nodes:
+  first:
+    lines:
+      - A room.
+      - kim: Hello.
+    choices:
+      - text: Ask how Kim is.
+        goto: asked
+        scores: {direct_communication: 2}
+        meters: {closeness: 2}
+        set: {asked: true}
+        feedback: Asking instead of guessing.
+      - text: Complain about the mess.
+        goto: first
+        once: true
+        traps: [complaining]
+        meters: {harmony: -1}
+        add: {tries: 1}
+  asked:
+    goto: decide
+  decide:
+    route:
+      - if: asked and closeness >= 2
+        goto: close
+      - goto: calm
+  close:
+    ending: {title: Close, reflection: You reached each other.}
+  calm:
+    ending: {title: Calm, reflection: Quiet again.}
+"""
+
+
+@pytest.fixture
+def catalogue():
+    return default_catalogue()
+
+
+@pytest.fixture
+def tiny_scene():
+    return load_scene_text(MINIMAL_SCENE, "tiny.yaml")
+
+
+def shipped_scene_paths() -> list[Path]:
+    return sorted(scenes_dir().glob("*.yaml"))

@@ -1,0 +1,63 @@
+"""Reading untrusted YAML: aliases, sizes, control characters, positions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from game.engine.diagnostics import SceneError
+from game.engine.yamldoc import MAX_FILE_BYTES, read_yaml_file, read_yaml_text
+
+ALIAS_BOMB = "\n".join(
+    [f'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+)
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    assert len(ALIAS_BOMB.encode()) < 1600
+    started = time.perf_counter()
+    doc = read_yaml_text(ALIAS_BOMB, "bomb.yaml")
+    elapsed = time.perf_counter() - started
+    assert doc.problems and all("aliases" in p.message for p in doc.problems)
+    # Generous bound: expanding the bomb would take minutes and gigabytes.
+    assert elapsed < 2.0
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * MAX_FILE_BYTES)
+    with pytest.raises(SceneError, match="limit"):
+        read_yaml_file(path)
+
+
+def test_control_characters_are_stripped_from_raw_and_escaped_text() -> None:
+    doc = read_yaml_text('raw: "a\x1b[31mb"\nescaped: "c\\e[2Jd\\x9b1m"\nkept: "tab\\there"\n')
+    assert doc.data == {"raw": "a[31mb", "escaped": "c[2Jd1m", "kept": "tab\there"}
+
+
+def test_positions_are_one_based_and_point_at_values() -> None:
+    doc = read_yaml_text("a: 1\nb:\n  - x: 'quoted'\n")
+    a = doc.where(("a",))
+    assert (a.line, a.column) == (1, 4)
+    x = doc.where(("b", 0, "x"))
+    assert (x.line, x.column) == (3, 9)  # the first character inside the quotes
+
+
+def test_duplicate_keys_are_reported_and_the_first_value_kept() -> None:
+    doc = read_yaml_text("a: 1\na: 2\n")
+    assert doc.data == {"a": 1}
+    assert [str(p) for p in doc.problems] == ["<text>:2:1: error: duplicate key 'a'"]
+
+
+def test_syntax_error_has_position() -> None:
+    with pytest.raises(SceneError) as caught:
+        read_yaml_text("a: [1, 2\nb: 3\n", "x.yaml")
+    assert str(caught.value).startswith("x.yaml:2:")
+
+
+def test_deep_nesting_is_refused() -> None:
+    doc = read_yaml_text("a: " + "[" * 40 + "]" * 40)
+    assert any("nested" in p.message for p in doc.problems)
