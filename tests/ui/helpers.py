@@ -1,0 +1,28 @@
+"""Helpers for driving the app with Pilot and reading what is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from game.ui.app import PathwaysApp
+
+
+def make_app(folder: Path) -> PathwaysApp:
+    return PathwaysApp(scenes_folder=folder)
+
+
+def screen_text(app: PathwaysApp) -> str:
+    """The plain text of every Static and option on the current screen."""
+    parts = [str(w.visual) for w in app.screen.query(Static)]
+    for options in app.screen.query(OptionList):
+        parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return "\n".join(parts)
+
+
+async def open_picker(app: PathwaysApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("p")
+    await pilot.pause()
