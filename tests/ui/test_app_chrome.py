@@ -111,3 +111,20 @@ async def test_command_palette_keeps_built_in_commands(tmp_path: Path) -> None:
         assert "Help" in titles and "Feedback on or off" in titles
         assert "Quit the application" in titles or any("Quit" in t for t in titles)
         assert any("theme" in t.lower() for t in titles)
+
+
+async def test_title_menu_works_with_arrows_and_enter(tmp_path: Path) -> None:
+    from game.ui.screens.picker import ScenePickerScreen
+
+    (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScenePickerScreen)
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert not app.is_running

@@ -64,6 +64,6 @@ class TitleScreen(Screen[None]):
             text += f", {broken} unavailable"
         status.update(Content(text))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         action = {"play": "open_scenes", "help": "help", "quit": "quit"}[event.option.id or "play"]
-        self.run_action(f"app.{action}")
+        await self.app.run_action(action)
