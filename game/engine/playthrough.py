@@ -41,7 +41,9 @@ class Playthrough:
 
     def choose(self, choice_key: str, player: str = SOLO) -> Choice:
         """Take a choice; returns the choice taken."""
-        choice = next(c for c in self.choices() if c.key == choice_key)
+        choice = next((c for c in self.choices() if c.key == choice_key), None)
+        if choice is None:
+            raise runner.StoryError(f"choice {choice_key!r} is not open at node {self.state.node!r}")
         self.states.append(runner.choose(self.scene, self.state, choice_key, player, self.catalogue))
         return choice
 

@@ -18,6 +18,9 @@ def check_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
         _check_links(scene, node, report)
         for choice in node.choices:
             _check_safety(node, choice, catalogue, report)
+    for node_id in _route_cycle(scene):
+        report(scene.nodes[node_id].pos,
+               f"route node {node_id!r} can loop through route nodes forever without showing anything")
     if scene.nodes and not scene.endings():
         report(Position(1, 1), "the scene has no ending; give at least one node an 'ending'")
     if scene.start in scene.nodes:
@@ -39,6 +42,27 @@ def reachable_nodes(scene: Scene) -> set[str]:
         seen.add(node_id)
         todo.extend(scene.nodes[node_id].targets())
     return seen
+
+
+def _route_cycle(scene: Scene) -> list[str]:
+    """Route nodes that can lead back to themselves through route nodes alone (one per cycle)."""
+    routes = {n.id: [b.goto for b in n.route] for n in scene.nodes.values() if n.route}
+    done: set[str] = set()
+    found: list[str] = []
+
+    def visit(node_id: str, trail: list[str]) -> None:
+        if node_id in trail:
+            found.append(node_id)
+            return
+        if node_id in done or node_id not in routes:
+            return
+        for target in routes[node_id]:
+            visit(target, trail + [node_id])
+        done.add(node_id)
+
+    for node_id in routes:
+        visit(node_id, [])
+    return sorted(set(found))
 
 
 def _check_links(scene: Scene, node: Node, report) -> None:

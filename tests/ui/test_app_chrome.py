@@ -128,3 +128,24 @@ async def test_title_menu_works_with_arrows_and_enter(tmp_path: Path) -> None:
         await pilot.press("escape", "down", "enter")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_scene_with_no_way_on_explains_instead_of_crashing(tmp_path: Path) -> None:
+    stranded = MINIMAL_SCENE.replace(
+        "      - text: Ask how Kim is.\n", "      - text: Ask how Kim is.\n        if: asked\n"
+    ).replace("        once: true\n", "        once: true\n        if: asked\n")
+    (tmp_path / "stranded.yaml").write_text(stranded)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_picker(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "no way on from here" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert app.is_running

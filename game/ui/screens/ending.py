@@ -46,10 +46,10 @@ class EndingScreen(Screen[None]):
             yield MeterBars(summary, id="meters")
             if harmony_without_closeness(summary):
                 yield Static(Content(APART_NOTE), classes="note", id="apart-note")
-            yield Static(Content("Attitudes and skills"), classes="section-title")
-            yield ScoreChart(summary, id="scores")
             yield Static(Content("Traps"), classes="section-title")
             yield Static(self.traps_content(summary), id="traps")
+            yield Static(Content("Attitudes and skills"), classes="section-title")
+            yield ScoreChart(summary, id="scores")
             if self.show_review:
                 yield Static(Content("Looking back at your choices"), classes="section-title")
                 for choice, feedback in self.playthrough.feedback_so_far():

@@ -11,7 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.playthrough import Playthrough
-from game.engine.runner import CONTINUE_KEY
+from game.engine.runner import CONTINUE_KEY, StoryError
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.widgets.transcript import Transcript
 
@@ -101,8 +101,14 @@ class PlayScreen(Screen[None]):
         if self.playthrough.is_over:
             return
         chooser = self.scene.chooser(self.playthrough.node)
-        choice = self.playthrough.choose(key)
         transcript = self.query_one(Transcript)
+        try:
+            choice = self.playthrough.choose(key)
+        except StoryError as exc:
+            transcript.add_note(f"This scene cannot go on ({exc}). That is a mistake in the "
+                                "scene file; press Escape to leave.")
+            transcript.follow()
+            return
         if choice.key != CONTINUE_KEY:
             transcript.add_speech(chooser, choice.text, chosen=True)
             if self.app.show_feedback:
