@@ -26,3 +26,10 @@ async def open_picker(app: PathwaysApp, pilot) -> None:
     await pilot.pause()
     await pilot.press("p")
     await pilot.pause()
+
+
+async def start_first_scene(app: PathwaysApp, pilot) -> None:
+    """From the title screen, open the picker and play the first scene in it."""
+    await open_picker(app, pilot)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -11,7 +11,7 @@ from game.ui.screens.help import HelpScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from tests.conftest import FIXTURES, MINIMAL_SCENE
-from tests.ui.helpers import make_app, open_picker, screen_text
+from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
 
 
 async def test_help_explains_attitudes_skills_and_traps(tmp_path: Path, catalogue) -> None:
@@ -34,9 +34,7 @@ async def test_quit_asks_first_during_a_scene(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -137,9 +135,7 @@ async def test_a_scene_with_no_way_on_explains_instead_of_crashing(tmp_path: Pat
     (tmp_path / "stranded.yaml").write_text(stranded)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         assert "no way on from here" in screen_text(app)
         await pilot.press("1")
         await pilot.pause()

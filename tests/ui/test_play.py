@@ -13,7 +13,7 @@ from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from tests.conftest import MINIMAL_SCENE
-from tests.ui.helpers import make_app, open_picker, screen_text
+from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
 
 
 async def play_to_end_with(pilot, app, key: str = "1", limit: int = 60) -> None:
@@ -49,9 +49,7 @@ async def test_picker_lists_scenes_with_details() -> None:
 async def test_a_starter_scene_plays_to_an_ending_with_keys_alone() -> None:
     app = make_app(scenes_dir())
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         assert isinstance(app.screen, PlayScreen)
         playthrough = app.screen.playthrough
         await play_to_end_with(pilot, app, "1")
@@ -72,9 +70,7 @@ async def test_arrows_and_enter_choose_too(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await pilot.press("down", "enter")  # the second choice: complain, loops back
         await pilot.pause()
         play = app.screen
@@ -91,9 +87,7 @@ async def test_mouse_picks_a_choice(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         choices = app.screen.query_one("#choices", OptionList)
         await pilot.click(choices, offset=(4, 1))
         await pilot.pause()
@@ -104,9 +98,7 @@ async def test_feedback_off_collects_it_at_the_end(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await pilot.press("f")
         await pilot.pause()
         assert app.show_feedback is False
@@ -123,9 +115,7 @@ async def test_escape_pauses_and_can_go_back_to_scenes(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PauseScreen)
@@ -143,9 +133,7 @@ async def test_ending_actions_play_again_and_back(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await play_to_end_with(pilot, app)
         await pilot.press("r")
         await pilot.pause()
@@ -164,9 +152,7 @@ async def test_plays_in_the_ansi_themes_and_large_terminals(tmp_path: Path) -> N
         app = make_app(tmp_path)
         async with app.run_test(size=size) as pilot:
             app.theme = theme
-            await open_picker(app, pilot)
-            await pilot.press("enter")
-            await pilot.pause()
+            await start_first_scene(app, pilot)
             await play_to_end_with(pilot, app)
             assert isinstance(app.screen, EndingScreen)
             assert "Ending: Close" in screen_text(app)
@@ -176,9 +162,7 @@ async def test_the_ending_renders_in_every_built_in_theme(tmp_path: Path) -> Non
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_picker(app, pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_first_scene(app, pilot)
         await play_to_end_with(pilot, app)
         for theme in sorted(app.available_themes):
             app.theme = theme
