@@ -121,14 +121,14 @@ class Scene:
         return node.turn or self.playable_roles[0].id
 
     def practised(self) -> tuple[str, ...]:
-        """Dimension keys that some choice in the scene rewards, in first-seen order."""
-        seen: dict[str, None] = {}
+        """Dimension keys that some choice rewards, the most rewarded first."""
+        weight: dict[str, int] = {}
         for node in self.nodes.values():
             for choice in node.choices:
                 for key, delta in choice.effect.scores.items():
                     if delta > 0:
-                        seen.setdefault(key)
-        return tuple(seen)
+                        weight[key] = weight.get(key, 0) + delta
+        return tuple(sorted(weight, key=lambda key: -weight[key]))
 
     def endings(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes.values() if n.ending is not None)

@@ -43,7 +43,8 @@ async def test_picker_lists_scenes_with_details() -> None:
         for entry in app.library:
             assert entry.scene.title in text
             assert f"{entry.scene.minutes} min" in text
-        assert "Practises:" in text and "Content notes:" in text
+        assert "Attitudes: " in text and "Content notes:" in text
+        assert "Detachment, playfulness and humility" in text
 
 
 async def test_a_starter_scene_plays_to_an_ending_with_keys_alone() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.playthrough import Playthrough
-from game.engine.scoring import harmony_without_closeness
+from game.engine.scoring import PlaythroughSummary, harmony_without_closeness
 from game.ui.widgets.charts import MeterBars, ScoreChart
 from game.ui.widgets.transcript import feedback_content
 
@@ -47,7 +49,7 @@ class EndingScreen(Screen[None]):
             if harmony_without_closeness(summary):
                 yield Static(Content(APART_NOTE), classes="note", id="apart-note")
             yield Static(Content("Traps"), classes="section-title")
-            yield Static(self.traps_content(summary), id="traps")
+            yield from self.trap_widgets(summary)
             yield Static(Content("Attitudes and skills"), classes="section-title")
             yield ScoreChart(summary, id="scores")
             if self.show_review:
@@ -58,15 +60,14 @@ class EndingScreen(Screen[None]):
         yield Footer()
 
     @staticmethod
-    def traps_content(summary) -> Content:
+    def trap_widgets(summary: PlaythroughSummary) -> Iterator[Static]:
         if not summary.traps:
-            return Content(NO_TRAPS)
-        rows = []
+            yield Static(Content(NO_TRAPS), id="no-traps")
         for item in summary.traps:
             times = f" (×{item.times})" if item.times > 1 else ""
-            rows.append(Content.assemble(("△ ", "bold"), (item.trap.name, "bold"), times,
-                                         "\n  ", item.trap.gentle))
-        return Content("\n").join(rows)
+            yield Static(Content.assemble(("△ ", "bold"), (item.trap.name, "bold"), times),
+                         classes="trap-name")
+            yield Static(Content(item.trap.gentle), classes="trap-gentle")
 
     def on_mount(self) -> None:
         self.query_one("#ending").focus()

@@ -17,13 +17,14 @@ from game.engine.library import SceneEntry
 def scene_prompt(entry: SceneEntry, catalogue: Catalogue) -> Content:
     scene = entry.scene
     assert scene is not None
-    practised = ", ".join(catalogue.dimension(key).name for key in scene.practised())
+    attitudes = {a.key for a in catalogue.attitudes}
+    practised = [catalogue.dimension(k).name for k in scene.practised() if k in attitudes]
     notes = "; ".join(scene.content_notes) or "none"
     return Content.assemble(
         (scene.title, "bold"), f"  · {scene.minutes} min\n",
-        f"  {scene.summary}\n" if scene.summary else "",
-        ("  Practises: ", "italic"), f"{practised or 'nothing scored yet'}\n",
-        ("  Content notes: ", "italic"), notes,
+        f"{scene.summary}\n" if scene.summary else "",
+        ("Attitudes: ", "italic"), f"{', '.join(practised) or 'none scored yet'}\n",
+        ("Content notes: ", "italic"), notes,
     )
 
 
@@ -33,7 +34,7 @@ def broken_prompt(entry: SceneEntry) -> Content:
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return Content.assemble(
         ("⚠ ", "bold"), (entry.path.name, "bold"), " — unavailable\n",
-        f"  {first}{more}",
+        f"{first}{more}",
     )
 
 
