@@ -27,13 +27,28 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true",
                           help="exit with status 2 when there are warnings")
+    add_data_commands(commands)
     return parser
+
+
+def add_data_commands(commands: argparse._SubParsersAction) -> None:
+    data = commands.add_parser("data", help="show, export or delete your records on this computer")
+    data.set_defaults(data_help=data.format_help)
+    verbs = data.add_subparsers(dest="data_verb", metavar="VERB")
+    verbs.add_parser("path", help="print where the records file is")
+    export = verbs.add_parser("export", help="write all your records as JSON")
+    export.add_argument("file", metavar="FILE", help="the file to write, or - for standard output")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    delete = verbs.add_parser("delete", help="delete all your records from this computer")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.paths or [args.scenes or scenes_dir()], args.format, args.strict)
+    if args.command == "data":
+        return data(args)
     return play(args.scenes or scenes_dir())
 
 
@@ -41,6 +56,19 @@ def play(folder: Path) -> int:
     from game.ui.app import PathwaysApp  # imported late: `validate` never needs Textual
 
     PathwaysApp(scenes_folder=folder).run()
+    return 0
+
+
+def data(args: argparse.Namespace) -> int:
+    from game.records import commands  # imported late: only `data` needs the records
+
+    if args.data_verb == "path":
+        return commands.show_path()
+    if args.data_verb == "export":
+        return commands.export(args.file, args.force)
+    if args.data_verb == "delete":
+        return commands.delete(args.yes)
+    print(args.data_help(), end="")
     return 0
 
 

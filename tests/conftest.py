@@ -55,6 +55,12 @@ nodes:
 """
 
 
+@pytest.fixture(autouse=True)
+def private_records(tmp_path_factory, monkeypatch):
+    """Every test keeps its records in a folder of its own, never in the user's data folder."""
+    monkeypatch.setenv("PATHWAYS_DATA_DIR", str(tmp_path_factory.mktemp("records")))
+
+
 @pytest.fixture
 def catalogue():
     return default_catalogue()
@@ -67,3 +73,13 @@ def tiny_scene():
 
 def shipped_scene_paths() -> list[Path]:
     return sorted(scenes_dir().glob("*.yaml"))
+
+
+TWO_ENDINGS_SCENE = MINIMAL_SCENE.replace(
+    "      - text: Complain about the mess.\n",
+    "      - text: Leave it for today.\n"
+    "        goto: decide\n"
+    "        scores: {emotional_resilience: 1}\n"
+    "        meters: {harmony: 2}\n"
+    "      - text: Complain about the mess.\n",
+)

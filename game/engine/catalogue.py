@@ -20,6 +20,11 @@ class Entry:
     about: str
     source: str
     gentle: str = ""  # traps only: one kind sentence for the ending screen
+    short: str = ""  # a name for narrow tables; falls back to the name
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ class Catalogue:
 def _entries(raw: list[dict], kind: Kind) -> tuple[Entry, ...]:
     return tuple(
         Entry(key=e["key"], name=e["name"], kind=kind, about=e["about"].strip(),
-              source=e["source"], gentle=e.get("gentle", "").strip())
+              source=e["source"], gentle=e.get("gentle", "").strip(), short=e.get("short", ""))
         for e in raw
     )
 

@@ -32,12 +32,16 @@ def _identity(state: State) -> State:
 
 
 def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT) -> Exploration:
-    result = Exploration()
     try:
         first = runner.start(scene)
     except runner.StoryError as exc:
-        result.failures.append(str(exc))
-        return result
+        return Exploration(failures=[str(exc)])
+    return explore_from(scene, first, limit)
+
+
+def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT) -> Exploration:
+    """Every state reachable from ``first``, each distinct state visited once."""
+    result = Exploration()
     seen = {_identity(first).to_json()}
     queue = deque([first])
     while queue:

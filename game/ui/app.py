@@ -1,4 +1,4 @@
-"""The Pathways app: screens on top of the headless engine."""
+"""The Pathways app: screens on top of the headless engine and the local records."""
 
 from __future__ import annotations
 
@@ -14,11 +14,18 @@ from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.library import SceneEntry, load_library
 from game.engine.model import Scene
 from game.engine.playthrough import Playthrough
+from game.engine.progress import progress_series
+from game.records import Attempt, Records
+from game.session import Session, resume, states_to, visited_and_taken
+from game.ui.screens.branch_map import BranchMapScreen
+from game.ui.screens.compare import CompareScreen
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
+from game.ui.screens.progress import ProgressScreen
+from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
 
 
@@ -27,21 +34,33 @@ class PathwaysApp(App[None]):
     TITLE = "Pathways"
 
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)
-    show_feedback: reactive[bool] = reactive(True)
+    show_feedback: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
+                 records: Records | None = None) -> None:
         super().__init__()
         self.scenes_folder = scenes_folder
         self.catalogue = catalogue or default_catalogue()
+        self.records = records or Records.open()
+        self.set_reactive(PathwaysApp.show_feedback,
+                          bool(self.records.get_setting("show_feedback", True)))
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
         self.load_scenes()
+        if self.records.notice:
+            self.notify(self.records.notice, title="Your records", severity="warning", timeout=12)
+
+    def on_unmount(self) -> None:
+        self.records.close()
 
     @work(thread=True, exclusive=True, group="library")
     def load_scenes(self) -> None:
         library = load_library([self.scenes_folder], self.catalogue)
         self.call_from_thread(setattr, self, "library", library)
+
+    def watch_show_feedback(self, show: bool) -> None:
+        self.records.set_setting("show_feedback", show)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -60,14 +79,89 @@ class PathwaysApp(App[None]):
     def action_toggle_feedback(self) -> None:
         self.show_feedback = not self.show_feedback
 
+    def action_progress(self) -> None:
+        if isinstance(self.screen, ProgressScreen):
+            return
+        attempts = self.records.attempts()
+        finished = sum(a.status == "finished" for a in attempts)
+        self.push_screen(ProgressScreen(progress_series(attempts, self.catalogue), finished))
+
+    # -- playing ----------------------------------------------------------------------------
+
+    def scene_by_id(self, scene_id: str) -> Scene | None:
+        return next((e.scene for e in self.library or [] if e.scene and e.scene.id == scene_id), None)
+
+    def resumable_scene(self) -> Scene | None:
+        for save in self.records.saves():
+            scene = self.scene_by_id(save.scene_id)
+            if scene is not None:
+                return scene
+        return None
+
+    def action_resume_last(self) -> None:
+        scene = self.resumable_scene()
+        if scene is not None:
+            self.start_scene(scene, resume_save=True)
+
     def play_scene(self, scene: Scene) -> None:
-        self.push_screen(PlayScreen(Playthrough(scene, self.catalogue)))
+        """Play ``scene``, first asking whether to resume if it was left in the middle."""
+        saved = self.records.load_save(scene.id)
+        if saved is None:
+            self.start_scene(scene, resume_save=False)
+            return
+
+        def answer(choice: ResumeChoice | None) -> None:
+            if choice in ("resume", "restart"):
+                self.start_scene(scene, resume_save=choice == "resume")
+
+        self.push_screen(ResumeScreen(scene.title, len(saved.path)), answer)
+
+    def start_scene(self, scene: Scene, resume_save: bool) -> None:
+        session = Session(self.records, Playthrough(scene, self.catalogue))
+        if resume_save:
+            replay = resume(self.records, session.playthrough)
+            if replay is not None and not replay.complete:
+                self.notify("This scene has changed since you left it. You are back at the last "
+                            "moment that still fits.", title="Resumed", timeout=8)
+        else:
+            session.start_over()
+        self.push_screen(PlayScreen(session))
 
     def replay_scene(self, scene: Scene) -> None:
-        self.switch_screen(PlayScreen(Playthrough(scene, self.catalogue)))
+        self.switch_screen(PlayScreen(Session(self.records, Playthrough(scene, self.catalogue))))
 
-    def show_ending(self, playthrough: Playthrough) -> None:
-        self.switch_screen(EndingScreen(playthrough, show_review=not self.show_feedback))
+    def show_ending(self, session: Session, attempt: Attempt | None) -> None:
+        self.switch_screen(EndingScreen(session, attempt, show_review=not self.show_feedback))
+
+    def rewind_session(self, session: Session, index: int) -> None:
+        """From the ending, go back to ``states[index]`` and play on."""
+        session.playthrough.rewind_to(index)
+        session.save()
+        self.switch_screen(PlayScreen(session))
+
+    def compare_attempts(self, scene: Scene, this: Attempt | None) -> None:
+        others = [a for a in self.records.attempts(scene.id) if this is None or a.id != this.id]
+        if this is None or not others:
+            self.notify("Play this scene again to have another attempt to compare with.", timeout=5)
+            return
+        self.push_screen(CompareScreen(scene, this, others, self.catalogue))
+
+    def open_branch_map(self, session: Session) -> None:
+        attempts = self.records.attempts(session.scene.id)
+        visited, taken = visited_and_taken(session.playthrough, attempts)
+
+        def jump(node_id: str | None) -> None:
+            states = states_to(session.playthrough, attempts, node_id) if node_id else None
+            if not states:
+                return
+            session.playthrough.jump_to(states)
+            session.after_step()
+            if isinstance(self.screen, PlayScreen):
+                self.screen.show_everything()
+            else:
+                self.switch_screen(PlayScreen(session))
+
+        self.push_screen(BranchMapScreen(session.scene, visited, taken, session.playthrough.state.node), jump)
 
     # -- quitting ---------------------------------------------------------------------------
 
@@ -85,7 +179,8 @@ class PathwaysApp(App[None]):
             if leave:
                 self.exit()
 
-        self.push_screen(ConfirmScreen("You are in the middle of a scene. Quit Pathways?",
+        self.push_screen(ConfirmScreen("You are in the middle of a scene. Quit Pathways? "
+                                       "You can resume it next time.",
                                        yes="Quit", no="Keep playing"), answer)
 
     # -- command palette --------------------------------------------------------------------
@@ -94,6 +189,8 @@ class PathwaysApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "What the attitudes, skills and traps mean", self.action_help)
         yield SystemCommand("Scenes", "Choose a scene to play", self.action_open_scenes)
+        yield SystemCommand("Your progress", "How each attitude and skill has moved",
+                            self.action_progress)
         yield SystemCommand("Feedback on or off",
                             "Show feedback after each choice, or only at the end",
                             self.action_toggle_feedback)

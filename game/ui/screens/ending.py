@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,8 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.playthrough import Playthrough
+from game.engine.graph import shorten
 from game.engine.scoring import PlaythroughSummary, harmony_without_closeness
+from game.engine.suggest import TurningPoint, find_turning_point
+from game.records import Attempt
+from game.session import Session
 from game.ui.widgets.charts import MeterBars, ScoreChart
 from game.ui.widgets.transcript import feedback_content
 
@@ -23,18 +27,38 @@ APART_NOTE = (
 NO_TRAPS = "No traps this time."
 
 
+def turning_point_text(point: TurningPoint | None) -> Content:
+    if point is None:
+        return Content("Every choice you made kept the closest ending within reach.")
+    return Content.assemble(
+        "The choice that mattered most for closeness: instead of ",
+        (f"“{shorten(point.taken.text, 60)}”", "italic"), ", answering ",
+        (f"“{shorten(point.instead.text, 60)}”", "italic"),
+        f" could have reached closeness {point.closeness_instead:+d}. ",
+        ("Press t to go back there.", "bold"),
+    )
+
+
 class EndingScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "play_again", "Play again", id="ending.again"),
+        Binding("t", "try_different", "Try another", id="ending.try",
+                tooltip="Go back to the choice that mattered most for closeness"),
+        Binding("c", "compare", "Compare", id="ending.compare",
+                tooltip="This attempt and another, side by side"),
+        Binding("m", "branch_map", "Map", id="ending.map"),
         Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="ending.scenes"),
         Binding("q", "app.quit", "Quit", id="ending.quit"),
-        Binding("question_mark", "app.help", "Help", key_display="?", id="ending.help"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="ending.help", show=False),
     ]
 
-    def __init__(self, playthrough: Playthrough, show_review: bool) -> None:
+    def __init__(self, session: Session, attempt: Attempt | None, show_review: bool) -> None:
         super().__init__()
-        self.playthrough = playthrough
+        self.session = session
+        self.playthrough = session.playthrough
+        self.attempt = attempt
         self.show_review = show_review
+        self.turning_point: TurningPoint | None = None
 
     def compose(self) -> ComposeResult:
         ending = self.playthrough.node.ending
@@ -44,6 +68,7 @@ class EndingScreen(Screen[None]):
             yield Static(Content.assemble(("Ending: ", "bold"), (ending.title, "bold")),
                          classes="screen-title", id="ending-title")
             yield Static(Content(ending.reflection), id="reflection")
+            yield Static(Content("Looking for the choice that mattered most…"), id="turning-point")
             yield Static(Content("Meters"), classes="section-title")
             yield MeterBars(summary, id="meters")
             if harmony_without_closeness(summary):
@@ -71,6 +96,28 @@ class EndingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#ending").focus()
+        self.find_turning_point()
+
+    @work(thread=True, exclusive=True)
+    def find_turning_point(self) -> None:
+        point = find_turning_point(self.playthrough.scene, list(self.playthrough.states))
+        self.app.call_from_thread(self.show_turning_point, point)
+
+    def show_turning_point(self, point: TurningPoint | None) -> None:
+        self.turning_point = point
+        self.query_one("#turning-point", Static).update(turning_point_text(point))
+
+    def action_try_different(self) -> None:
+        if self.turning_point is None:
+            self.notify("Every choice kept the closest ending within reach. Try r to play again.")
+            return
+        self.app.rewind_session(self.session, self.turning_point.index)
+
+    def action_compare(self) -> None:
+        self.app.compare_attempts(self.session.scene, self.attempt)
+
+    def action_branch_map(self) -> None:
+        self.app.open_branch_map(self.session)
 
     def action_play_again(self) -> None:
         self.app.replay_scene(self.playthrough.scene)

@@ -12,9 +12,18 @@ from textual.widgets.option_list import Option
 
 from game.engine.catalogue import Catalogue
 from game.engine.library import SceneEntry
+from game.records import SceneStats
 
 
-def scene_prompt(entry: SceneEntry, catalogue: Catalogue) -> Content:
+def stats_text(stats: SceneStats, endings: int) -> str:
+    if not stats.attempts:
+        return "Not played yet"
+    best = "" if stats.best_closeness is None else f" · best closeness {stats.best_closeness:+d}"
+    return (f"Endings found: {len(stats.endings_found)} of {endings} · "
+            f"{stats.attempts} attempt{'s' if stats.attempts != 1 else ''}{best}")
+
+
+def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> Content:
     scene = entry.scene
     assert scene is not None
     attitudes = {a.key for a in catalogue.attitudes}
@@ -24,7 +33,8 @@ def scene_prompt(entry: SceneEntry, catalogue: Catalogue) -> Content:
         (scene.title, "bold"), f"  · {scene.minutes} min\n",
         f"{scene.summary}\n" if scene.summary else "",
         ("Attitudes: ", "italic"), f"{', '.join(practised) or 'none scored yet'}\n",
-        ("Content notes: ", "italic"), notes,
+        ("Content notes: ", "italic"), f"{notes}\n",
+        (stats_text(stats, len(scene.endings())), "bold"),
     )
 
 
@@ -43,6 +53,8 @@ class ScenePickerScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="picker.back"),
         Binding("r", "app.reload_scenes", "Reload", id="picker.reload",
                 tooltip="Read the scene files again"),
+        Binding("g", "app.progress", "Progress", id="picker.progress",
+                tooltip="How each attitude and skill has moved over your attempts"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="picker.help"),
     ]
 
@@ -55,6 +67,10 @@ class ScenePickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "library", self.show_library)
+
+    def on_screen_resume(self) -> None:
+        if self.app.library is not None:
+            self.show_library(self.app.library)  # stats change after each attempt
 
     def show_library(self, library: list[SceneEntry] | None) -> None:
         status = self.query_one("#picker-status", Static)
@@ -73,7 +89,8 @@ class ScenePickerScreen(Screen[None]):
             if position:
                 options.add_option(None)
             if entry.available:
-                prompt = scene_prompt(entry, self.app.catalogue)
+                stats = self.app.records.scene_stats(entry.scene.id)
+                prompt = scene_prompt(entry, self.app.catalogue, stats)
             else:
                 prompt = broken_prompt(entry)
             options.add_option(Option(prompt, id=str(index), disabled=not entry.available))

@@ -1,18 +1,19 @@
-"""Playing a scene: the transcript, the choices, and feedback after each choice."""
+"""Playing a scene: the transcript, the choices, feedback, rewind and the history panel."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.playthrough import Playthrough
 from game.engine.runner import CONTINUE_KEY, StoryError
+from game.session import Session
 from game.ui.screens.pause import PauseChoice, PauseScreen
+from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
 
 ENDING_OPTION = "see-ending"
@@ -27,30 +28,41 @@ def _number_bindings() -> list[Binding]:
 class PlayScreen(Screen[None]):
     BINDINGS = [
         *_number_bindings(),
+        Binding("b,ctrl+z", "rewind", "Back", key_display="b", id="play.rewind",
+                tooltip="Go back one choice; what you had played is kept as an attempt"),
+        Binding("h", "toggle_history", "History", id="play.history",
+                tooltip="Every line and choice so far; pick a choice to return to it"),
+        Binding("m", "branch_map", "Map", id="play.map", tooltip="The scene's branch map"),
         Binding("f", "toggle_feedback", "Feedback", id="play.feedback",
                 tooltip="Show feedback after each choice, or only at the end"),
         Binding("escape", "pause", "Pause", id="play.pause"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="play.help"),
     ]
 
-    def __init__(self, playthrough: Playthrough) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.playthrough = playthrough
+        self.session = session
+
+    @property
+    def playthrough(self):
+        return self.session.playthrough
 
     @property
     def scene(self):
-        return self.playthrough.scene
+        return self.session.scene
 
     def compose(self) -> ComposeResult:
         with Vertical(id="play"):
             yield Static(id="play-header")
-            yield Transcript(self.scene, id="transcript")
+            with Horizontal(id="play-body"):
+                yield Transcript(self.scene, id="transcript")
+                yield HistoryPanel(id="history", classes="hidden")
             yield OptionList(id="choices")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "show_feedback", self.update_header)
-        self.show_node()
+        self.show_everything()
 
     def update_header(self, feedback_on: bool) -> None:
         feedback = "feedback after each choice" if feedback_on else "feedback at the end"
@@ -59,12 +71,34 @@ class PlayScreen(Screen[None]):
 
     # -- showing the scene ------------------------------------------------------------------
 
-    def show_node(self) -> None:
+    def show_everything(self) -> None:
+        """Rebuild the transcript from the first state, as after a rewind or a resume."""
         transcript = self.query_one(Transcript)
-        for line in self.playthrough.lines():
+        transcript.clear()
+        for index in range(len(self.playthrough.states) - 1):
+            self.show_lines(index)
+            choice = self.playthrough.choice_at(index)
+            if choice is not None:
+                self.show_choice_taken(choice, self.playthrough.states[index])
+        self.show_current()
+
+    def show_lines(self, index: int) -> None:
+        transcript = self.query_one(Transcript)
+        for line in self.playthrough.lines_at(index):
             transcript.add_line(line)
+
+    def show_choice_taken(self, choice, state_before) -> None:
+        transcript = self.query_one(Transcript)
+        chooser = self.scene.chooser(self.scene.nodes[state_before.node])
+        transcript.add_speech(chooser, choice.text, chosen=True)
+        if self.app.show_feedback:
+            transcript.add_feedback(self.playthrough.feedback(choice))
+
+    def show_current(self) -> None:
+        self.show_lines(len(self.playthrough.states) - 1)
         self.show_choices()
-        transcript.follow()
+        self.query_one(HistoryPanel).show(self.playthrough)
+        self.query_one(Transcript).follow()
 
     def show_choices(self) -> None:
         options = self.query_one("#choices", OptionList)
@@ -76,7 +110,7 @@ class PlayScreen(Screen[None]):
             if not choices:
                 self.query_one(Transcript).add_note(
                     "This scene has no way on from here. That is a mistake in the scene file; "
-                    "press Escape to leave.")
+                    "press b to go back or Escape to leave.")
             for number, choice in enumerate(choices, start=1):
                 options.add_option(Option(
                     Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key))
@@ -87,7 +121,10 @@ class PlayScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.take(event.option.id or "")
+        if event.option_list.id == "history":
+            self.rewind_to(int(event.option.id or 0))
+        else:
+            self.take(event.option.id or "")
 
     def action_choose(self, number: int) -> None:
         options = self.query_one("#choices", OptionList)
@@ -96,24 +133,55 @@ class PlayScreen(Screen[None]):
 
     def take(self, key: str) -> None:
         if key == ENDING_OPTION:
-            self.app.show_ending(self.playthrough)
+            self.app.show_ending(self.session, self.session.recorded[-1] if self.session.recorded else None)
             return
         if self.playthrough.is_over:
             return
-        chooser = self.scene.chooser(self.playthrough.node)
-        transcript = self.query_one(Transcript)
+        before = self.playthrough.state
         try:
             choice = self.playthrough.choose(key)
         except StoryError as exc:
-            transcript.add_note(f"This scene cannot go on ({exc}). That is a mistake in the "
-                                "scene file; press Escape to leave.")
-            transcript.follow()
+            self.query_one(Transcript).add_note(
+                f"This scene cannot go on ({exc}). That is a mistake in the scene file; "
+                "press b to go back or Escape to leave.")
             return
+        self.session.after_step()
         if choice.key != CONTINUE_KEY:
-            transcript.add_speech(chooser, choice.text, chosen=True)
-            if self.app.show_feedback:
-                transcript.add_feedback(self.playthrough.feedback(choice))
-        self.show_node()
+            self.show_choice_taken(choice, before)
+        self.show_current()
+
+    # -- going back -------------------------------------------------------------------------
+
+    def action_rewind(self) -> None:
+        if self.playthrough.rewind_one_choice():
+            self.after_rewind("Back one choice. Choose again; what you had played is kept.")
+        else:
+            self.notify("There is no choice to go back to yet.", timeout=3)
+
+    def rewind_to(self, index: int) -> None:
+        self.playthrough.rewind_to(index)
+        self.after_rewind("Back to that moment. Choose again; what you had played is kept.")
+
+    def after_rewind(self, message: str) -> None:
+        self.session.save()
+        self.show_everything()
+        self.notify(message, timeout=3)
+
+    def action_toggle_history(self) -> None:
+        history = self.query_one(HistoryPanel)
+        history.toggle_class("hidden")
+        if history.has_class("hidden"):
+            self.query_one("#choices").focus()
+        else:
+            history.focus()
+
+    def action_branch_map(self) -> None:
+        self.app.open_branch_map(self.session)
+
+    def jumped(self) -> None:
+        """Called after the branch map moved the playthrough to another moment."""
+        self.session.after_step()
+        self.show_everything()
 
     # -- pause and settings -----------------------------------------------------------------
 
@@ -130,8 +198,8 @@ class PlayScreen(Screen[None]):
             self.action_toggle_feedback()
         elif choice == "restart":
             self.playthrough.restart()
-            self.query_one(Transcript).clear()
-            self.show_node()
+            self.session.after_step()
+            self.show_everything()
         elif choice == "scenes":
             self.app.pop_screen()
         elif choice == "quit":

@@ -30,6 +30,8 @@ class TitleScreen(Screen[None]):
         Binding("p", "app.open_scenes", "Play", id="title.play", tooltip="Choose a scene to play"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="title.help",
                 tooltip="What the attitudes, skills and traps mean"),
+        Binding("g", "app.progress", "Progress", id="title.progress",
+                tooltip="How each attitude and skill has moved over your attempts"),
         Binding("q", "app.quit", "Quit", id="title.quit"),
     ]
 
@@ -38,12 +40,7 @@ class TitleScreen(Screen[None]):
             yield Static(Content(title_art()), id="title-art")
             yield Static(Content(TAGLINE), id="tagline")
             with Center():
-                yield OptionList(
-                    Option("Play a scene", id="play"),
-                    Option("How it works", id="help"),
-                    Option("Quit", id="quit"),
-                    id="title-menu",
-                )
+                yield OptionList(id="title-menu")
             yield Static(Content("Loading scenes…"), id="library-status")
             yield Static(Content("Practice, not therapy. Everything stays on this computer."),
                          id="title-note")
@@ -52,7 +49,26 @@ class TitleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "library", self.show_library_status)
 
+    def on_screen_resume(self) -> None:
+        self.show_menu(self.app.library)
+
+    def show_menu(self, library) -> None:
+        menu = self.query_one("#title-menu", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        resumable = self.app.resumable_scene() if library else None
+        if resumable is not None:
+            menu.add_option(Option(Content.assemble("Resume: ", resumable.title), id="resume"))
+        menu.add_options([
+            Option("Play a scene", id="play"),
+            Option("Your progress", id="progress"),
+            Option("How it works", id="help"),
+            Option("Quit", id="quit"),
+        ])
+        menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
+
     def show_library_status(self, library) -> None:
+        self.show_menu(library)
         status = self.query_one("#library-status", Static)
         if library is None:
             status.update(Content("Loading scenes…"))
@@ -65,5 +81,6 @@ class TitleScreen(Screen[None]):
         status.update(Content(text))
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        action = {"play": "open_scenes", "help": "help", "quit": "quit"}[event.option.id or "play"]
-        await self.app.run_action(action)
+        actions = {"resume": "resume_last", "play": "open_scenes", "progress": "progress",
+                   "help": "help", "quit": "quit"}
+        await self.app.run_action(actions[event.option.id or "play"])

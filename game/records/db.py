@@ -1,0 +1,219 @@
+"""Opening the records database: where it lives, who may read it, its schema, and recovery.
+
+Whatever happens to the file, `open_database` returns a working connection: a damaged or too
+new file is moved aside and a fresh one started; a folder that cannot be written gives an
+in-memory database for this session. The caller learns about it through `notice`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+FILE_NAME = "records.sqlite3"
+SIDECARS = ("-wal", "-shm")
+ASIDE_KINDS = ("damaged", "newer")
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        scene_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
+        path_json TEXT NOT NULL,
+        ending TEXT,
+        ending_title TEXT,
+        scores_json TEXT NOT NULL,
+        traps_json TEXT NOT NULL,
+        meters_json TEXT NOT NULL,
+        finished_at TEXT NOT NULL
+    );
+    CREATE TABLE saves (
+        scene_id TEXT PRIMARY KEY,
+        path_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+    );
+    ALTER TABLE attempts ADD COLUMN players_json TEXT NOT NULL DEFAULT '["You"]';
+    ALTER TABLE saves ADD COLUMN players_json TEXT NOT NULL DEFAULT '["You"]';
+    CREATE INDEX attempts_by_scene ON attempts (scene_id, finished_at);
+    """,
+)
+CURRENT_VERSION = len(MIGRATIONS)
+
+# Errors that say "not now, not here" rather than "this file is broken": keep the file as it is.
+_ENVIRONMENT_ERRORS = frozenset({
+    sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_AUTH,
+})
+
+
+class UnusableFile(Exception):
+    """The file cannot be used as it is; ``kind`` is one of ASIDE_KINDS."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDatabase:
+    connection: sqlite3.Connection
+    path: Path | None  # None when in memory
+    notice: str | None
+
+
+def data_folder() -> Path:
+    override = os.environ.get("PATHWAYS_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # only needed when no folder was given
+
+    return Path(platformdirs.user_data_dir("pathways", appauthor=False))
+
+
+def database_path(folder: Path | None = None) -> Path:
+    return (folder or data_folder()) / FILE_NAME
+
+
+def open_database(folder: Path) -> OpenedDatabase:
+    path = folder / FILE_NAME
+    try:
+        make_private_folder(folder)
+        return OpenedDatabase(connect_file(path), path, None)
+    except UnusableFile as problem:
+        return start_over(path, problem.kind)
+    except sqlite3.DatabaseError as error:
+        if is_environmental(error):
+            return in_memory(folder)
+        return start_over(path, "damaged")
+    except (OSError, sqlite3.Error):
+        return in_memory(folder)
+
+
+def start_over(path: Path, kind: str) -> OpenedDatabase:
+    try:
+        aside = set_aside(path, kind)
+        return OpenedDatabase(connect_file(path), path, aside_notice(kind, aside))
+    except (OSError, sqlite3.Error, UnusableFile):
+        return in_memory(path.parent)
+
+
+def aside_notice(kind: str, aside: Path) -> str:
+    reason = ("was damaged" if kind == "damaged"
+              else "was written by a newer version of Pathways")
+    return f"Your records file {reason}, so it was moved to {aside} and a new one was started."
+
+
+def in_memory(folder: Path) -> OpenedDatabase:
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    configure(connection)
+    migrate(connection)
+    notice = (f"Your records won't be kept this session, "
+              f"because {folder} could not be written to.")
+    return OpenedDatabase(connection, None, notice)
+
+
+def make_private_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+
+
+def create_private_file(path: Path) -> None:
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+
+
+def connect_file(path: Path) -> sqlite3.Connection:
+    create_private_file(path)
+    connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+    try:
+        check_usable(connection)
+        configure(connection)
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    for sidecar in existing_sidecars(path):
+        os.chmod(sidecar, 0o600)
+    return connection
+
+
+def check_usable(connection: sqlite3.Connection) -> None:
+    """Raise UnusableFile unless this code understands the file and it passes a quick check."""
+    if user_version(connection) > CURRENT_VERSION:
+        raise UnusableFile("newer")
+    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise UnusableFile("damaged")
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    # Private notes: overwrite deleted rows instead of leaving them in free pages.
+    connection.execute("PRAGMA secure_delete = ON")
+
+
+def user_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection, target: int = CURRENT_VERSION) -> None:
+    for version in range(user_version(connection) + 1, target + 1):
+        apply_migration(connection, version)
+
+
+def apply_migration(connection: sqlite3.Connection, version: int) -> None:
+    script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;"
+    try:
+        connection.executescript(script)
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.rollback()
+        raise
+
+
+def is_environmental(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or (code & 0xFF) in _ENVIRONMENT_ERRORS
+
+
+def existing_sidecars(path: Path) -> list[Path]:
+    candidates = (path.with_name(path.name + suffix) for suffix in SIDECARS)
+    return [candidate for candidate in candidates if candidate.exists()]
+
+
+def set_aside(path: Path, kind: str) -> Path:
+    """Move the file and its -wal/-shm to ``<name>.<kind>-<timestamp>``; return the new name."""
+    aside = free_name(path, f"{kind}-{datetime.now():%Y%m%d-%H%M%S}")
+    for sidecar in existing_sidecars(path):
+        os.replace(sidecar, aside.with_name(aside.name + sidecar.name[len(path.name):]))
+    os.replace(path, aside)
+    return aside
+
+
+def free_name(path: Path, label: str) -> Path:
+    aside = path.with_name(f"{path.name}.{label}")
+    counter = 2
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.{label}-{counter}")
+        counter += 1
+    return aside
+
+
+def record_files(path: Path) -> list[Path]:
+    """The database, its -wal/-shm, and any copies that were set aside: everything to delete."""
+    if not path.parent.is_dir():
+        return []
+    main = [path] if path.exists() else []
+    aside = sorted(p for kind in ASIDE_KINDS for p in path.parent.glob(f"{path.name}.{kind}-*"))
+    return main + existing_sidecars(path) + aside

@@ -1,0 +1,105 @@
+"""The branch map: the scene's choices as a foldable tree, marked with what has been played."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.widgets.tree import TreeNode
+
+from game.engine.graph import MapBranch, MapNode, branch_map, node_summary, shorten
+from game.engine.model import Scene
+from game.ui.widgets.safe_tree import SafeTree
+
+LEGEND = ("✓ chosen before   · never chosen   ● visited   ○ not yet   "
+          "★ ending found   ? ending not found   ↺ shown above")
+
+
+def node_label(item: MapNode, here: str) -> Text:
+    node = item.node
+    if item.is_ending:
+        ending = node.ending
+        label = f"★ Ending: {ending.title}" if item.visited and ending else "? An ending you have not found"
+    else:
+        label = f"{'●' if item.visited else '○'} {node_summary(node)}"
+    if item.repeat:
+        label += "  ↺"
+    if node.id == here:
+        label += "  ◀ you are here"
+    return Text(label)
+
+
+def branch_label(branch: MapBranch) -> Text:
+    if branch.edge.kind == "route":
+        return Text(f"⤷ {shorten(branch.edge.label, 50)}", style="italic")
+    return Text(f"{'✓' if branch.taken else '·'} {shorten(branch.edge.label, 60)}")
+
+
+class BranchMapScreen(Screen[str | None]):
+    """Dismisses with the id of a node to jump to, or None."""
+
+    BINDINGS = [
+        Binding("j", "jump", "Play from here", id="map.jump",
+                tooltip="Go back to the highlighted moment and play on from there"),
+        Binding("escape,m", "dismiss(None)", "Back", key_display="esc", id="map.back"),
+    ]
+
+    def __init__(self, scene: Scene, visited: set[str], taken: set[str], here: str) -> None:
+        super().__init__()
+        self.scene, self.visited, self.taken, self.here = scene, visited, taken, here
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="map"):
+            yield Static(Content(f"{self.scene.title}: branch map"), classes="screen-title")
+            yield Static(Content(LEGEND), id="map-legend")
+            yield SafeTree(Text("Start"), id="map-tree")
+            yield Static(id="map-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(SafeTree)
+        root = branch_map(self.scene, self.taken, self.visited)
+        tree.root.data = root.node.id
+        tree.root.set_label(node_label(root, self.here))
+        self.add_branches(tree.root, root)
+        tree.root.expand()
+        tree.focus()
+        self.update_hint(None)
+
+    def add_branches(self, parent: TreeNode, item: MapNode) -> None:
+        """Add ``item``'s branches under ``parent``; what has been played starts unfolded."""
+        for branch in item.branches:
+            if branch.edge.kind == "continue":
+                holder = parent
+            else:
+                holder = parent.add(branch_label(branch), data=None, expand=branch.taken)
+            child = holder.add(node_label(branch.child, self.here), data=branch.child.node.id,
+                               allow_expand=bool(branch.child.branches),
+                               expand=branch.child.visited and not branch.child.repeat)
+            self.add_branches(child, branch.child)
+
+    def can_jump_to(self, node_id: str | None) -> bool:
+        if node_id is None or node_id not in self.visited:
+            return False
+        node = self.scene.nodes[node_id]
+        return node.ending is None and not node.route
+
+    def on_tree_node_highlighted(self, event: SafeTree.NodeHighlighted) -> None:
+        self.update_hint(event.node.data)
+
+    def update_hint(self, node_id: str | None) -> None:
+        hint = ("Press j to play on from this moment." if self.can_jump_to(node_id)
+                else "Enter folds and unfolds. Highlight a visited moment (●) and press j to play from it.")
+        self.query_one("#map-hint", Static).update(Content(hint))
+
+    def action_jump(self) -> None:
+        node = self.query_one(SafeTree).cursor_node
+        node_id = node.data if node else None
+        if self.can_jump_to(node_id):
+            self.dismiss(node_id)
+        else:
+            self.notify("You can play on only from a moment you have visited (●).", timeout=3)

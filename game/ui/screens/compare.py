@@ -1,0 +1,120 @@
+"""Two attempts at the same scene, side by side, and where their paths parted."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.engine.catalogue import Catalogue
+from game.engine.compare import first_split
+from game.engine.graph import node_summary, shorten
+from game.engine.model import Scene
+from game.records import Attempt
+
+NAME = 26
+COLUMN = 22
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
+
+
+def _when(attempt: Attempt) -> str:
+    """A compact local-looking time such as '26 Nov 07:45'."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(attempt.finished_at)
+    except ValueError:
+        return "earlier"
+    return moment.strftime("%d %b %H:%M").lstrip("0")
+
+
+def _ending(attempt: Attempt) -> str:
+    if attempt.ending_title:
+        return attempt.ending_title
+    return "(left unfinished)"
+
+
+def _total(attempt: Attempt, key: str) -> int:
+    return sum(scores.get(key, 0) for scores in attempt.scores.values())
+
+
+def _row(name: str, this: str, other: str, style: str = "") -> Content:
+    return Content.assemble(
+        (f"{shorten(name, NAME):<{NAME}} ", style),
+        (f"{shorten(this, COLUMN - 1):<{COLUMN}}", style),
+        (shorten(other, COLUMN - 1), style),
+    )
+
+
+def comparison_table(this: Attempt, other: Attempt, catalogue: Catalogue) -> Content:
+    rows = [
+        _row("", "This attempt", f"From {_when(other)}", "bold"),
+        _row("Ending", _ending(this), _ending(other)),
+        _row("", "", ""),
+    ]
+    for meter in catalogue.meters:
+        rows.append(_row(meter.name, _signed(this.meters.get(meter.key, 0)),
+                         _signed(other.meters.get(meter.key, 0)), "bold"))
+    for entry in catalogue.dimensions:
+        rows.append(_row(entry.short_name, _signed(_total(this, entry.key)),
+                         _signed(_total(other, entry.key))))
+    traps_this = sum(len(t) for t in this.traps.values())
+    traps_other = sum(len(t) for t in other.traps.values())
+    rows.append(_row("Traps fallen into", str(traps_this), str(traps_other)))
+    return Content("\n").join(rows)
+
+
+def split_text(scene: Scene, this: Attempt, other: Attempt) -> Content:
+    split = first_split(scene, this.path, other.path)
+    if split is None:
+        return Content("Both attempts took exactly the same path.")
+    shared = f"You made the same first {split.shared_steps} step{'s' if split.shared_steps != 1 else ''}. "
+    if split.node is None or split.this is None or split.other is None:
+        return Content(shared + "Then one attempt stopped while the other went on.")
+    return Content.assemble(
+        shared, "Then, at ", (f"“{node_summary(split.node)}”", "italic"), ":\n",
+        ("  this attempt:  ", "bold"), split.this.text, "\n",
+        ("  the other:     ", "bold"), split.other.text,
+    )
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("left,comma", "other(-1)", "Older", key_display="←", id="compare.older"),
+        Binding("right,full_stop", "other(1)", "Newer", key_display="→", id="compare.newer"),
+        Binding("escape,c", "app.pop_screen", "Back", key_display="esc", id="compare.back"),
+    ]
+
+    def __init__(self, scene: Scene, this: Attempt, others: list[Attempt], catalogue: Catalogue) -> None:
+        super().__init__()
+        self.scene, self.this, self.others, self.catalogue = scene, this, others, catalogue
+        self.position = len(others) - 1  # the most recent other attempt first
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="compare"):
+            yield Static(classes="screen-title", id="compare-title")
+            yield Static(id="compare-table")
+            yield Static(Content("Where the paths parted"), classes="section-title")
+            yield Static(id="compare-split")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one("#compare").focus()
+
+    def show(self) -> None:
+        other = self.others[self.position]
+        self.query_one("#compare-title", Static).update(Content(
+            f"{self.scene.title}: compare attempts ({self.position + 1} of {len(self.others)} others, ← → to change)"))
+        self.query_one("#compare-table", Static).update(comparison_table(self.this, other, self.catalogue))
+        self.query_one("#compare-split", Static).update(split_text(self.scene, self.this, other))
+
+    def action_other(self, step: int) -> None:
+        self.position = (self.position + step) % len(self.others)
+        self.show()

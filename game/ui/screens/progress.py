@@ -1,0 +1,53 @@
+"""Progress across scenes: each meter and dimension over the player's finished attempts."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from game.engine.progress import Series
+
+NAME = 40
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
+
+
+def describe(series: Series) -> str:
+    if not series.values:
+        return ""
+    if len(series.values) == 1:
+        return f"{_signed(series.values[0])}"
+    return f"{_signed(series.values[0])} → {_signed(series.values[-1])}"
+
+
+class ProgressScreen(Screen[None]):
+    BINDINGS = [Binding("escape,g", "app.pop_screen", "Back", key_display="esc", id="progress.back")]
+
+    def __init__(self, series: list[Series], attempts: int) -> None:
+        super().__init__()
+        self.series, self.attempts = series, attempts
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="progress"):
+            yield Static(Content("Your progress"), classes="screen-title")
+            if self.attempts == 0:
+                yield Static(Content("Finish a scene and your progress will show here."))
+            else:
+                yield Static(Content(
+                    f"Across {self.attempts} finished attempt{'s' if self.attempts != 1 else ''}, "
+                    "oldest on the left. First → latest on the right."), classes="note")
+                for item in self.series:
+                    with Horizontal(classes="progress-row"):
+                        yield Static(Content(f"{item.name:<{NAME}.{NAME}}"), classes="progress-name")
+                        yield Sparkline(list(item.values), classes="progress-line")
+                        yield Static(Content(describe(item)), classes="progress-change")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").focus()
