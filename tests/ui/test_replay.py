@@ -46,8 +46,7 @@ async def test_rewind_by_key_restores_the_state_and_keeps_the_abandoned_branch(t
         assert "Ask how Kim is." in screen_text(app)  # the choices are offered again
         await keys(pilot, "2")  # leave it: a different answer than before
         attempts = app.records.attempts("tiny")
-        assert [a.status for a in attempts] == ["abandoned", "finished"] or \
-            [a.status for a in attempts] == ["abandoned"]
+        assert [a.status for a in attempts] == ["abandoned", "finished"]
         assert attempts[0].path[-1].node == "first" and attempts[0].path[-1].choice == "1"
 
 

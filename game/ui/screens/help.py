@@ -16,7 +16,13 @@ KEYS = """\
 | key | what it does |
 | --- | --- |
 | 1–9 | pick a choice (or ↑ ↓ and Enter, or the mouse) |
+| b | go back one choice (what you had played is kept as an attempt) |
+| h | history: every line and choice; pick a choice to return to it |
+| m | branch map: what you have tried, and endings still to find |
 | f | feedback after each choice on or off (off: see it all at the end) |
+| t | at an ending: go back to the choice that mattered most for closeness |
+| c | at an ending: compare this attempt with another |
+| g | your progress across scenes |
 | Escape | go back; during a scene, pause |
 | ? | this help |
 | ctrl+p | command palette |
