@@ -217,3 +217,51 @@ async def test_records_survive_a_restart(tmp_path: Path) -> None:
     again = make_app(folder)
     async with again.run_test(size=(80, 24)):
         assert again.show_feedback is False
+
+
+def all_nodes(node):
+    yield node
+    for child in node.children:
+        yield from all_nodes(child)
+
+
+def ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def forty_node_scene() -> str:
+    """A branching scene of 41 nodes: 20 choice nodes of 2 choices each, and 21 endings."""
+    lines = ["id: big", "title: Big", "roles:", "  you: {name: You, playable: true}", "start: n0", "nodes:"]
+    for index in range(20):
+        lines += [f"  n{index}:", f"    lines: ['Moment {index} of a long scene.']", "    choices:"]
+        for side in (1, 2):
+            child = 2 * index + side
+            target = f"n{child}" if child < 20 else f"e{child}"
+            lines += [f"      - text: Option {side} at moment {index}", f"        goto: {target}",
+                      "        scores: {view_conflict: 1}"]
+    for child in range(20, 41):
+        lines += [f"  e{child}:", f"    ending: {{title: Ending {child}, reflection: Done.}}"]
+    return "\n".join(lines) + "\n"
+
+
+async def test_branch_map_of_a_forty_node_scene_fits_80x24(tmp_path: Path) -> None:
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    (folder / "big.yaml").write_text(forty_node_scene())
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "1", "2", "m")
+        assert isinstance(app.screen, BranchMapScreen)
+        tree = app.screen.query_one(SafeTree)
+        here = [n for n in all_nodes(tree.root) if "you are here" in str(n.label)]
+        assert len(here) == 1 and all(a.is_expanded for a in ancestors(here[0]))  # unfolded
+        unplayed = [n for n in all_nodes(tree.root) if str(n.label).startswith("· ")]
+        assert unplayed and not any(n.is_expanded for n in unplayed)  # the rest is folded
+        for _ in range(60):  # the whole map can be walked with the keyboard
+            await pilot.press("down")
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert tree.cursor_node is tree.root
