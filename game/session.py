@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from game.engine import runner
 from game.engine.playthrough import Playthrough
 from game.engine.replay import Replay, replay_path
+from game.engine.seating import Seating
 from game.engine.state import State
 from game.records import Attempt, Records
 
@@ -18,8 +19,16 @@ from game.records import Attempt, Records
 class Session:
     records: Records
     playthrough: Playthrough
-    players: tuple[str, ...] = ("You",)
+    seating: Seating = field(default_factory=Seating.alone)
     recorded: list[Attempt] = field(default_factory=list)  # attempts kept during this session
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """The names kept with attempts and saves."""
+        return self.seating.names
+
+    def player_now(self) -> str:
+        return self.seating.player_for(self.scene, self.playthrough.state)
 
     @property
     def scene(self):
@@ -45,7 +54,7 @@ class Session:
         """Drop any save, keeping where it had got to as an abandoned attempt."""
         saved = self.records.load_save(self.scene.id)
         if saved is not None:
-            replay = replay_path(self.scene, saved.path)
+            replay = replay_path(self.scene, saved.path, self.playthrough.players)
             if replay.states and replay.states[-1].path:
                 self._keep(replay.states[-1], "abandoned")
             self.records.delete_save(self.scene.id)
@@ -62,7 +71,7 @@ def resume(records: Records, playthrough: Playthrough) -> Replay | None:
     saved = records.load_save(playthrough.scene.id)
     if saved is None:
         return None
-    replay = replay_path(playthrough.scene, saved.path)
+    replay = replay_path(playthrough.scene, saved.path, playthrough.players)
     if replay.states:
         playthrough.states[:] = list(replay.states)
     return replay
@@ -74,7 +83,7 @@ def states_to(playthrough: Playthrough, attempts: list[Attempt], node_id: str) -
         if playthrough.states[index].node == node_id:
             return playthrough.states[: index + 1]
     for attempt in reversed(attempts):
-        replay = replay_path(playthrough.scene, attempt.path)
+        replay = replay_path(playthrough.scene, attempt.path, playthrough.players)
         for index in range(len(replay.states) - 1, -1, -1):
             if replay.states[index].node == node_id:
                 return list(replay.states[: index + 1])
@@ -87,7 +96,7 @@ def visited_and_taken(playthrough: Playthrough, attempts: list[Attempt]) -> tupl
     visited: set[str] = set()
     taken: set[str] = set()
     for path in [a.path for a in attempts] + [playthrough.state.path]:
-        states = replay_path(scene, path).states
+        states = replay_path(scene, path, playthrough.players).states
         visited.update(state.node for state in states)
         for step in path[: len(states) - 1]:
             taken.add(f"{step.node}/{step.choice}")

@@ -21,7 +21,7 @@ MAX_SCORE_STEP = 3
 MAX_TEXT = 4000
 
 SCENE_KEYS = {"format", "id", "title", "summary", "minutes", "content_notes", "roles",
-              "variables", "meters", "start", "nodes"}
+              "variables", "meters", "start", "nodes", "prompts"}
 ROLE_KEYS = {"name", "playable", "about"}
 NODE_KEYS = {"lines", "choices", "goto", "route", "ending", "turn", "unsafe"}
 LINE_KEYS = {"speaker", "text", "if"}
@@ -149,7 +149,8 @@ class SceneBuilder:
             title=self.text(("title",), data.get("title", ""), "the title"),
             summary=self.text(("summary",), data.get("summary"), "the summary", required=False),
             minutes=minutes if isinstance(minutes, int) else 5,
-            content_notes=self.text_list(("content_notes",), data.get("content_notes", [])),
+            content_notes=self.text_list(("content_notes",), data.get("content_notes", []), "a content note"),
+            prompts=self.text_list(("prompts",), data.get("prompts", []), "a prompt"),
             roles=self.roles,
             variables=self.variables,
             meters=meters,
@@ -171,10 +172,10 @@ class SceneBuilder:
             self.error(path, f"{what} {value!r} should be a name of letters, digits, '_' or '-', starting with a letter")
         return value
 
-    def text_list(self, path: PathKey, value: Any) -> tuple[str, ...]:
-        if not self.expect(path, value, list, "content_notes"):
+    def text_list(self, path: PathKey, value: Any, what: str) -> tuple[str, ...]:
+        if not self.expect(path, value, list, str(path[-1])):
             return ()
-        return tuple(self.text(path + (i,), item, "a content note") for i, item in enumerate(value))
+        return tuple(self.text(path + (i,), item, what) for i, item in enumerate(value))
 
     def build_roles(self, raw: Any) -> dict[str, Role]:
         roles: dict[str, Role] = {}

@@ -111,6 +111,7 @@ class Scene:
     start: str
     nodes: Mapping[str, Node]
     file: str = "<memory>"
+    prompts: tuple[str, ...] = ()  # conversation prompts for the shared debrief
 
     @property
     def playable_roles(self) -> tuple[Role, ...]:

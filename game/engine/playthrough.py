@@ -23,12 +23,13 @@ class Playthrough:
     scene: Scene
     catalogue: Catalogue = field(default_factory=default_catalogue)
     states: list[State] = field(default_factory=list)
+    players: tuple[str, ...] = (SOLO,)
     abandoned: list[State] = field(default_factory=list)
     _undone_tip: State | None = None
 
     def __post_init__(self) -> None:
         if not self.states:
-            self.states.append(runner.start(self.scene))
+            self.states.append(runner.start(self.scene, self.players))
 
     @property
     def state(self) -> State:
@@ -115,7 +116,7 @@ class Playthrough:
         return summarise(self.state, self.catalogue, player)
 
     def restart(self) -> None:
-        self.jump_to([runner.start(self.scene)])
+        self.jump_to([runner.start(self.scene, self.players)])
 
     def lines_at(self, index: int) -> tuple[Line, ...]:
         return runner.visible_lines(self.scene, self.states[index])

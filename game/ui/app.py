@@ -19,7 +19,10 @@ from game.records import Attempt, Records
 from game.session import Session, resume, states_to, visited_and_taken
 from game.ui.screens.branch_map import BranchMapScreen
 from game.ui.screens.compare import CompareScreen
+from game.engine.seating import Seating, clean_name
 from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.names import NamesScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import ScenePickerScreen
@@ -35,6 +38,7 @@ class PathwaysApp(App[None]):
 
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)
     show_feedback: reactive[bool] = reactive(True, init=False)
+    handoff_screen: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
                  records: Records | None = None) -> None:
@@ -44,6 +48,9 @@ class PathwaysApp(App[None]):
         self.records = records or Records.open()
         self.set_reactive(PathwaysApp.show_feedback,
                           bool(self.records.get_setting("show_feedback", True)))
+        self.set_reactive(PathwaysApp.handoff_screen,
+                          bool(self.records.get_setting("handoff_screen", True)))
+        self.together_names: tuple[str, str] | None = None  # None: playing alone
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
@@ -62,11 +69,26 @@ class PathwaysApp(App[None]):
     def watch_show_feedback(self, show: bool) -> None:
         self.records.set_setting("show_feedback", show)
 
+    def watch_handoff_screen(self, show: bool) -> None:
+        self.records.set_setting("handoff_screen", show)
+
     # -- navigation -------------------------------------------------------------------------
 
     def action_open_scenes(self) -> None:
         if not isinstance(self.screen, ScenePickerScreen):
             self.push_screen(ScenePickerScreen())
+
+    def action_play_alone(self) -> None:
+        self.together_names = None
+        self.action_open_scenes()
+
+    def action_play_together(self) -> None:
+        def chosen(names: tuple[str, str] | None) -> None:
+            if names:
+                self.together_names = (clean_name(names[0], "Player 1"), clean_name(names[1], "Player 2"))
+                self.action_open_scenes()
+
+        self.push_screen(NamesScreen(), chosen)
 
     def action_reload_scenes(self) -> None:
         self.library = None
@@ -116,8 +138,18 @@ class PathwaysApp(App[None]):
 
         self.push_screen(ResumeScreen(scene.title, len(saved.path)), answer)
 
+    def seating_for(self, scene: Scene, resume_save: bool) -> Seating:
+        names = self.together_names
+        if resume_save:
+            saved = self.records.load_save(scene.id)
+            names = tuple(saved.players) if saved and len(saved.players) == 2 else None  # type: ignore[assignment]
+        return Seating.together(scene, names) if names else Seating.alone()
+
+    def new_session(self, scene: Scene, seating: Seating) -> Session:
+        return Session(self.records, Playthrough(scene, self.catalogue, players=seating.players), seating)
+
     def start_scene(self, scene: Scene, resume_save: bool) -> None:
-        session = Session(self.records, Playthrough(scene, self.catalogue))
+        session = self.new_session(scene, self.seating_for(scene, resume_save))
         if resume_save:
             replay = resume(self.records, session.playthrough)
             if replay is not None and not replay.complete:
@@ -127,11 +159,14 @@ class PathwaysApp(App[None]):
             session.start_over()
         self.push_screen(PlayScreen(session))
 
-    def replay_scene(self, scene: Scene) -> None:
-        self.switch_screen(PlayScreen(Session(self.records, Playthrough(scene, self.catalogue))))
+    def replay_scene(self, scene: Scene, seating: Seating) -> None:
+        self.switch_screen(PlayScreen(self.new_session(scene, seating)))
 
     def show_ending(self, session: Session, attempt: Attempt | None) -> None:
-        self.switch_screen(EndingScreen(session, attempt, show_review=not self.show_feedback))
+        if session.seating.is_together:
+            self.switch_screen(DebriefScreen(session, attempt))
+        else:
+            self.switch_screen(EndingScreen(session, attempt, show_review=not self.show_feedback))
 
     def rewind_session(self, session: Session, index: int) -> None:
         """From the ending, go back to ``states[index]`` and play on."""
@@ -195,3 +230,9 @@ class PathwaysApp(App[None]):
                             "Show feedback after each choice, or only at the end",
                             self.action_toggle_feedback)
         yield SystemCommand("Reload scenes", "Read the scene files again", self.action_reload_scenes)
+        yield SystemCommand("Pass-the-keyboard screen on or off",
+                            "When playing together, show a screen before each change of turn",
+                            self.action_toggle_handoff)
+
+    def action_toggle_handoff(self) -> None:
+        self.handoff_screen = not self.handoff_screen

@@ -113,6 +113,7 @@ async def test_command_palette_keeps_built_in_commands(tmp_path: Path) -> None:
 
 async def test_title_menu_works_with_arrows_and_enter(tmp_path: Path) -> None:
     from game.ui.screens.picker import ScenePickerScreen
+    from game.ui.screens.names import NamesScreen
     from game.ui.screens.progress import ProgressScreen
 
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
@@ -121,6 +122,9 @@ async def test_title_menu_works_with_arrows_and_enter(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ScenePickerScreen)
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NamesScreen)
         await pilot.press("escape", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)

@@ -120,7 +120,7 @@ class EndingScreen(Screen[None]):
         self.app.open_branch_map(self.session)
 
     def action_play_again(self) -> None:
-        self.app.replay_scene(self.playthrough.scene)
+        self.app.replay_scene(self.playthrough.scene, self.session.seating)
 
     def action_back_to_scenes(self) -> None:
         self.app.pop_screen()

@@ -12,28 +12,31 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-PauseChoice = Literal["resume", "feedback", "restart", "scenes", "quit"]
+PauseChoice = Literal["resume", "feedback", "handoff", "restart", "scenes", "quit"]
 
 
 class PauseScreen(ModalScreen[PauseChoice]):
     BINDINGS = [Binding("escape", "dismiss('resume')", "Resume", id="pause.resume")]
 
-    def __init__(self, feedback_on: bool) -> None:
+    def __init__(self, feedback_on: bool, handoff_on: bool | None = None) -> None:
+        """``handoff_on`` is None when playing alone, so the handoff option is not offered."""
         super().__init__()
-        self.feedback_on = feedback_on
+        self.feedback_on, self.handoff_on = feedback_on, handoff_on
 
     def compose(self) -> ComposeResult:
         feedback = "Turn feedback off (see it at the end)" if self.feedback_on else "Turn feedback on"
         with Vertical(classes="dialog"):
             yield Static(Content("Paused"), classes="question")
-            yield OptionList(
-                Option("Resume", id="resume"),
-                Option(feedback, id="feedback"),
+            options = [Option("Resume", id="resume"), Option(feedback, id="feedback")]
+            if self.handoff_on is not None:
+                handoff = "off" if self.handoff_on else "on"
+                options.append(Option(f"Turn the pass-the-keyboard screen {handoff}", id="handoff"))
+            options += [
                 Option("Start this scene again", id="restart"),
                 Option("Back to scenes", id="scenes"),
                 Option("Quit Pathways", id="quit"),
-                id="pause-menu",
-            )
+            ]
+            yield OptionList(*options, id="pause-menu")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -82,7 +82,9 @@ class ScenePickerScreen(Screen[None]):
         if not library:
             status.update(Content(f"No scene files found in {self.app.scenes_folder}."))
             return
-        status.update(Content("↑ ↓ to look, Enter to play."))
+        names = self.app.together_names
+        mode = (f"Playing together: ◆ {names[0]} and ● {names[1]}. " if names else "Playing alone. ")
+        status.update(Content(mode + "↑ ↓ to look, Enter to play."))
         playable_first = sorted(range(len(library)), key=lambda i: not library[i].available)
         for position, index in enumerate(playable_first):
             entry = library[index]

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.runner import CONTINUE_KEY, StoryError
 from game.session import Session
+from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
@@ -57,6 +58,7 @@ class PlayScreen(Screen[None]):
             with Horizontal(id="play-body"):
                 yield Transcript(self.scene, id="transcript")
                 yield HistoryPanel(id="history", classes="hidden")
+            yield Static(id="turn")
             yield OptionList(id="choices")
         yield Footer()
 
@@ -79,7 +81,8 @@ class PlayScreen(Screen[None]):
             self.show_lines(index)
             choice = self.playthrough.choice_at(index)
             if choice is not None:
-                self.show_choice_taken(choice, self.playthrough.states[index])
+                step = self.playthrough.states[index + 1].path[-1]
+                self.show_choice_taken(choice, self.playthrough.states[index], step.player)
         self.show_current()
 
     def show_lines(self, index: int) -> None:
@@ -87,15 +90,19 @@ class PlayScreen(Screen[None]):
         for line in self.playthrough.lines_at(index):
             transcript.add_line(line)
 
-    def show_choice_taken(self, choice, state_before) -> None:
+    def show_choice_taken(self, choice, state_before, player: str) -> None:
         transcript = self.query_one(Transcript)
-        chooser = self.scene.chooser(self.scene.nodes[state_before.node])
-        transcript.add_speech(chooser, choice.text, chosen=True)
+        role = self.scene.chooser(self.scene.nodes[state_before.node])
+        seating = self.session.seating
+        seat = seating.seat(player) if seating.is_together else None
+        transcript.add_speech(role, choice.text, chosen=True, marker=seat.marker if seat else "",
+                              who=seat.name if seat and not seating.roles else "")
         if self.app.show_feedback:
-            transcript.add_feedback(self.playthrough.feedback(choice))
+            transcript.add_feedback(self.playthrough.feedback(choice), to=seat.label if seat else "")
 
     def show_current(self) -> None:
         self.show_lines(len(self.playthrough.states) - 1)
+        self.show_turn()
         self.show_choices()
         self.query_one(HistoryPanel).show(self.playthrough)
         self.query_one(Transcript).follow()
@@ -116,6 +123,27 @@ class PlayScreen(Screen[None]):
                     Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key))
         options.highlighted = 0 if options.option_count else None
         options.focus()
+
+    def show_turn(self) -> None:
+        """Together: say clearly who chooses now, and hand the keyboard over when that changes."""
+        turn = self.query_one("#turn", Static)
+        seating = self.session.seating
+        if not seating.is_together or self.playthrough.is_over:
+            turn.display = False
+            return
+        player = self.session.player_now()
+        seat = seating.seat(player)
+        role = seating.role_of(player)
+        as_role = f" (as {self.scene.roles[role].name})" if role else ""
+        turn.display = True
+        turn.update(Content.assemble(("Your turn: ", "bold"), (seat.label, "bold"), as_role))
+        turn.set_classes(f"turn-{seat.player}")
+        if self.app.handoff_screen and self.turn_changed(player):
+            self.app.push_screen(HandoffScreen(seat.label, self.scene.roles[role].name if role else None))
+
+    def turn_changed(self, player: str) -> bool:
+        made = [step for step in self.playthrough.state.path if step.choice != CONTINUE_KEY]
+        return bool(made) and made[-1].player != player
 
     # -- choosing ---------------------------------------------------------------------------
 
@@ -138,8 +166,9 @@ class PlayScreen(Screen[None]):
         if self.playthrough.is_over:
             return
         before = self.playthrough.state
+        player = self.session.player_now()
         try:
-            choice = self.playthrough.choose(key)
+            choice = self.playthrough.choose(key, player)
         except StoryError as exc:
             self.query_one(Transcript).add_note(
                 f"This scene cannot go on ({exc}). That is a mistake in the scene file; "
@@ -147,7 +176,7 @@ class PlayScreen(Screen[None]):
             return
         self.session.after_step()
         if choice.key != CONTINUE_KEY:
-            self.show_choice_taken(choice, before)
+            self.show_choice_taken(choice, before, player)
         self.show_current()
 
     # -- going back -------------------------------------------------------------------------
@@ -191,11 +220,16 @@ class PlayScreen(Screen[None]):
         self.notify(f"Feedback is now shown {when}.", timeout=3)
 
     def action_pause(self) -> None:
-        self.app.push_screen(PauseScreen(self.app.show_feedback), self.after_pause)
+        handoff = self.app.handoff_screen if self.session.seating.is_together else None
+        self.app.push_screen(PauseScreen(self.app.show_feedback, handoff), self.after_pause)
 
     def after_pause(self, choice: PauseChoice | None) -> None:
         if choice == "feedback":
             self.action_toggle_feedback()
+        elif choice == "handoff":
+            self.app.handoff_screen = not self.app.handoff_screen
+            state = "on" if self.app.handoff_screen else "off"
+            self.notify(f"The pass-the-keyboard screen is {state}.", timeout=3)
         elif choice == "restart":
             self.playthrough.restart()
             self.session.after_step()

@@ -27,7 +27,9 @@ def title_art() -> str:
 
 class TitleScreen(Screen[None]):
     BINDINGS = [
-        Binding("p", "app.open_scenes", "Play", id="title.play", tooltip="Choose a scene to play"),
+        Binding("p", "app.play_alone", "Play", id="title.play", tooltip="Choose a scene to play alone"),
+        Binding("t", "app.play_together", "Together", id="title.together",
+                tooltip="Two people take turns on one keyboard"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="title.help",
                 tooltip="What the attitudes, skills and traps mean"),
         Binding("g", "app.progress", "Progress", id="title.progress",
@@ -60,7 +62,8 @@ class TitleScreen(Screen[None]):
         if resumable is not None:
             menu.add_option(Option(Content.assemble("Resume: ", resumable.title), id="resume"))
         menu.add_options([
-            Option("Play a scene", id="play"),
+            Option("Play alone", id="play"),
+            Option("Play together (two people, one keyboard)", id="together"),
             Option("Your progress", id="progress"),
             Option("How it works", id="help"),
             Option("Quit", id="quit"),
@@ -81,6 +84,6 @@ class TitleScreen(Screen[None]):
         status.update(Content(text))
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        actions = {"resume": "resume_last", "play": "open_scenes", "progress": "progress",
-                   "help": "help", "quit": "quit"}
+        actions = {"resume": "resume_last", "play": "play_alone", "together": "play_together",
+                   "progress": "progress", "help": "help", "quit": "quit"}
         await self.app.run_action(actions[event.option.id or "play"])

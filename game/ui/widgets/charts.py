@@ -23,9 +23,10 @@ def score_bar(value: int, cells: int = BAR_CELLS) -> Content:
     return Content.assemble(("▒" * length, "$warning"), ("·" * (cells - length), "dim"))
 
 
-def score_row(entry: Entry, value: int) -> Content:
+def score_row(entry: Entry, value: int, compact: bool = False) -> Content:
+    name, width, cells = (entry.short_name, 25, 6) if compact else (entry.name, NAME_WIDTH, BAR_CELLS)
     return Content.assemble(
-        f"{entry.name:<{NAME_WIDTH}.{NAME_WIDTH}} ", (f"{_signed(value):>3} ", "bold"), score_bar(value),
+        f"{name:<{width}.{width}} ", (f"{_signed(value):>3} ", "bold"), score_bar(value, cells),
     )
 
 
@@ -41,8 +42,8 @@ def meter_bar(meter: Meter, value: int) -> Content:
 
 
 class ScoreChart(Static):
-    def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
-        rows = [score_row(entry, value) for entry, value in summary.scores]
+    def __init__(self, summary: PlaythroughSummary, compact: bool = False, **kwargs) -> None:
+        rows = [score_row(entry, value, compact) for entry, value in summary.scores]
         super().__init__(Content("\n").join(rows), **kwargs)
 
 

@@ -49,17 +49,25 @@ class Transcript(VerticalScroll):
         else:
             self.add_speech(line.speaker, line.text)
 
-    def add_speech(self, role_id: str, text: str, *, chosen: bool = False) -> None:
+    def add_speech(self, role_id: str, text: str, *, chosen: bool = False,
+                   marker: str = "", who: str = "") -> None:
+        """A line of dialogue. ``marker`` and ``who`` show which person chose it, when two play."""
         role = self.scene.roles.get(role_id)
-        name = role.name if role else role_id
+        name = who or (role.name if role else role_id)
+        if marker:
+            name = f"{marker} {name}"
         self.mount(Horizontal(
             Static(Content(name), classes=f"speaker-name {speaker_class(self.scene, role_id)}"),
             Static(Content(text), classes="speech"),
             classes="line chosen" if chosen else "line",
         ))
 
-    def add_feedback(self, feedback: ChoiceFeedback) -> None:
-        self.mount(Static(feedback_content(feedback), classes="feedback"))
+    def add_feedback(self, feedback: ChoiceFeedback, to: str = "") -> None:
+        """Feedback for the person who chose; ``to`` names them when two people play."""
+        content = feedback_content(feedback)
+        if to:
+            content = Content.assemble((f"For {to}:", "bold"), "\n", content)
+        self.mount(Static(content, classes="feedback"))
 
     def add_note(self, text: str) -> None:
         self.mount(Static(Content(text), classes="note"))

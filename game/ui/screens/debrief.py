@@ -1,0 +1,98 @@
+"""The shared debrief after playing together: both charts, a good moment each, and prompts."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.engine.debrief import closeness_highlights, debrief_prompts, prompt_book
+from game.engine.scoring import harmony_without_closeness
+from game.records import Attempt
+from game.session import Session
+from game.ui.screens.ending import APART_NOTE
+from game.ui.widgets.charts import MeterBars, ScoreChart
+
+
+class DebriefScreen(Screen[None]):
+    BINDINGS = [
+        Binding("w", "swap", "Swap roles", id="debrief.swap",
+                tooltip="Play the scene again with your roles exchanged"),
+        Binding("r", "play_again", "Again", id="debrief.again"),
+        Binding("c", "compare", "Compare", id="debrief.compare"),
+        Binding("m", "branch_map", "Map", id="debrief.map"),
+        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
+        Binding("q", "app.quit", "Quit", id="debrief.quit"),
+    ]
+
+    def __init__(self, session: Session, attempt: Attempt | None) -> None:
+        super().__init__()
+        self.session, self.attempt = session, attempt
+        self.playthrough = session.playthrough
+
+    def compose(self) -> ComposeResult:
+        ending = self.playthrough.node.ending
+        assert ending is not None
+        shared = self.playthrough.summary()
+        with VerticalScroll(id="debrief"):
+            yield Static(Content.assemble(("Ending: ", "bold"), (ending.title, "bold")),
+                         classes="screen-title", id="ending-title")
+            yield Static(Content(ending.reflection), id="reflection")
+            yield Static(Content("Your shared meters"), classes="section-title")
+            yield MeterBars(shared, id="meters")
+            if harmony_without_closeness(shared):
+                yield Static(Content(APART_NOTE), classes="note")
+            yield Static(Content("Each of you"), classes="section-title")
+            with Horizontal(id="both-charts"):
+                for seat in self.session.seating.seats:
+                    with Vertical(classes="person"):
+                        yield Static(Content(self.person_title(seat)), classes="person-name")
+                        yield ScoreChart(self.playthrough.summary(seat.player), compact=True)
+            yield Static(Content("A moment that brought you closer"), classes="section-title")
+            yield from self.highlights()
+            yield Static(Content("To talk about, if you both want to"), classes="section-title")
+            for number, prompt in enumerate(debrief_prompts(self.session.scene), start=1):
+                yield Static(Content(f"{number}. {prompt}"), classes="prompt")
+            yield Static(Content(prompt_book().safety_note), classes="note", id="safety-note")
+        yield Footer()
+
+    def person_title(self, seat) -> str:
+        role = self.session.seating.role_of(seat.player)
+        traps = len(self.playthrough.state.traps_of(seat.player))
+        as_role = f" as {self.session.scene.roles[role].name}" if role else ""
+        return f"{seat.label}{as_role} · traps: {traps}"
+
+    def highlights(self) -> Iterator[Static]:
+        seating = self.session.seating
+        found = closeness_highlights(self.session.scene, self.playthrough.states, seating.players)
+        for seat in seating.seats:
+            highlight = found.get(seat.player)
+            if highlight is None:
+                text = Content.assemble((seat.label, "bold"), ": no single choice moved closeness this time.")
+            else:
+                text = Content.assemble((seat.label, "bold"), ": “", highlight.choice.text,
+                                        f"” (closeness +{highlight.closeness})")
+            yield Static(text, classes="highlight")
+
+    def on_mount(self) -> None:
+        self.query_one("#debrief").focus()
+
+    def action_swap(self) -> None:
+        self.app.replay_scene(self.session.scene, self.session.seating.swapped())
+
+    def action_play_again(self) -> None:
+        self.app.replay_scene(self.session.scene, self.session.seating)
+
+    def action_compare(self) -> None:
+        self.app.compare_attempts(self.session.scene, self.attempt)
+
+    def action_branch_map(self) -> None:
+        self.app.open_branch_map(self.session)
+
+    def action_back_to_scenes(self) -> None:
+        self.app.pop_screen()
