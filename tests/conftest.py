@@ -83,3 +83,66 @@ TWO_ENDINGS_SCENE = MINIMAL_SCENE.replace(
     "        meters: {harmony: 2}\n"
     "      - text: Complain about the mess.\n",
 )
+
+
+TWO_ROLE_SCENE = """\
+id: duet
+title: Duet
+summary: Two people, two roles.
+roles:
+  alex: {name: Alex, playable: true}
+  sam: {name: Sam, playable: true}
+variables:
+  alex_opened: false
+  sam_listened: false
+prompts:
+  - What did each of you want at the door?
+start: door
+nodes:
+  door:
+    turn: alex
+    lines:
+      - Alex comes home late.
+    choices:
+      - text: Say you missed Sam today.
+        goto: reply
+        scores: {courage_vulnerability: 2}
+        meters: {closeness: 2}
+        set: {alex_opened: true}
+        feedback: You said the tender thing first.
+      - text: Complain about the traffic.
+        goto: reply
+        traps: [complaining]
+        meters: {harmony: -1}
+  reply:
+    turn: sam
+    lines:
+      - speaker: alex
+        text: I missed you today.
+        if: alex_opened
+    choices:
+      - text: Ask what today was like.
+        if: alex_opened
+        goto: decide
+        scores: {direct_communication: 2}
+        meters: {closeness: 2}
+        set: {sam_listened: true}
+        feedback: You asked instead of guessing.
+      - text: Change the subject to dinner.
+        goto: decide
+        scores: {view_conflict: -1}
+        meters: {harmony: 2}
+  decide:
+    route:
+      - if: alex_opened and sam_listened
+        goto: close
+      - if: harmony > closeness
+        goto: calm
+      - goto: apart
+  close:
+    ending: {title: Close, reflection: Both of you reached out.}
+  calm:
+    ending: {title: Calm, reflection: Smooth but not closer.}
+  apart:
+    ending: {title: Apart, reflection: Still some distance.}
+"""

@@ -128,8 +128,8 @@ class PlayScreen(Screen[None]):
         """Together: say clearly who chooses now, and hand the keyboard over when that changes."""
         turn = self.query_one("#turn", Static)
         seating = self.session.seating
-        if not seating.is_together or self.playthrough.is_over:
-            turn.display = False
+        if not seating.is_together or self.playthrough.node.kind != "choice":
+            turn.display = False  # nothing to choose: no turn, no handoff
             return
         player = self.session.player_now()
         seat = seating.seat(player)

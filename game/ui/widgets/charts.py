@@ -24,7 +24,7 @@ def score_bar(value: int, cells: int = BAR_CELLS) -> Content:
 
 
 def score_row(entry: Entry, value: int, compact: bool = False) -> Content:
-    name, width, cells = (entry.short_name, 25, 6) if compact else (entry.name, NAME_WIDTH, BAR_CELLS)
+    name, width, cells = (entry.short_name, 22, 5) if compact else (entry.name, NAME_WIDTH, BAR_CELLS)
     return Content.assemble(
         f"{name:<{width}.{width}} ", (f"{_signed(value):>3} ", "bold"), score_bar(value, cells),
     )
