@@ -51,7 +51,7 @@ def test_highlights_per_player() -> None:
     scene = load_scene_text(TWO_ROLE_SCENE)
     state = runner.start(scene, ("p1", "p2"))
     state = runner.choose(scene, state, "2", "p1")
-    state = runner.choose(scene, state, "1", "p2")  # dinner: no closeness
+    state = runner.choose(scene, state, "2", "p2")  # dinner: no closeness
     found = closeness_highlights(scene, [state], ("p1", "p2"))
     assert found == {"p1": None, "p2": None}
     state = runner.choose(scene, runner.start(scene, ("p1", "p2")), "1", "p1")
