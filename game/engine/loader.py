@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.conditions import Condition, ConditionSyntaxError, parse_condition
-from game.engine.diagnostics import Diagnostic, SceneError, did_you_mean
+from game.engine.diagnostics import Diagnostic, SceneError
 from game.engine.model import (
     Choice, Effect, Ending, Line, Node, Role, RouteBranch, Scene, VariableValue,
+)
+from game.engine.fields import (
+    IDENTIFIER, FieldChecker, _suggest, describe,
 )
 from game.engine.scene_checks import check_scene
 from game.engine.yamldoc import PathKey, YamlDoc, read_yaml_file, read_yaml_text
 
 FORMAT_VERSION = 1
-IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-MAX_SCORE_STEP = 3
-MAX_TEXT = 4000
 
 SCENE_KEYS = {"format", "id", "title", "summary", "minutes", "content_notes", "roles",
               "variables", "meters", "start", "nodes", "prompts"}
@@ -30,9 +29,6 @@ CHOICE_KEYS = {"id", "text", "goto", "if", "once", "scores", "traps", "meters", 
 BRANCH_KEYS = {"if", "goto"}
 ENDING_KEYS = {"title", "reflection"}
 NODE_KINDS = ("choices", "goto", "route", "ending")
-
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list",
-               dict: "a mapping (key: value)", float: "a number"}
 
 
 def load_scene(path: Path, catalogue: Catalogue | None = None,
@@ -62,66 +58,20 @@ def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None
     return SceneBuilder(doc, catalogue or default_catalogue()).build()
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true or false"
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _suggest(word: str, options: Any) -> str:
-    return did_you_mean(word, options)
-
-
-class SceneBuilder:
+class SceneBuilder(FieldChecker):
     """Walks the plain data of one scene file, building the model and collecting problems."""
 
     def __init__(self, doc: YamlDoc, catalogue: Catalogue) -> None:
-        self.doc = doc
-        self.catalogue = catalogue
-        self.problems: list[Diagnostic] = list(doc.problems)
+        super().__init__(doc, catalogue)
         self.variables: dict[str, VariableValue] = {}
         self.roles: dict[str, Role] = {}
-
-    # -- reporting -------------------------------------------------------------------------
-
-    def error(self, path: PathKey, message: str, *, on_key: bool = False, offset: int = 0) -> None:
-        self.problems.append(self.doc.diagnostic(path, message, on_key=on_key, offset=offset))
-
-    def expect(self, path: PathKey, value: Any, kind: type, what: str) -> bool:
-        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-        if not ok:
-            self.error(path, f"{what} should be {_TYPE_NAMES[kind]}, found {_describe(value)}")
-        return ok
-
-    def check_keys(self, path: PathKey, mapping: dict, allowed: set[str], what: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                self.error(path + (key,), f"unknown key {key!r} in {what}{_suggest(key, allowed)}",
-                           on_key=True)
-
-    def text(self, path: PathKey, value: Any, what: str, *, required: bool = True) -> str:
-        if value is None:
-            if required:
-                self.error(path, f"{what} is missing")
-            return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not self.expect(path, value, str, what):
-            return ""
-        if not value.strip() and required:
-            self.error(path, f"{what} is empty")
-        if len(value) > MAX_TEXT:
-            self.error(path, f"{what} is longer than {MAX_TEXT} characters")
-        return value.strip()
 
     # -- the scene -------------------------------------------------------------------------
 
     def build(self) -> Scene:
         data = self.doc.data
         if not isinstance(data, dict):
-            self.error((), f"a scene file should be a mapping of scene fields, found {_describe(data)}")
+            self.error((), f"a scene file should be a mapping of scene fields, found {describe(data)}")
             raise SceneError(self.problems)
         self.check_keys((), data, SCENE_KEYS, "the scene")
         for required in ("id", "title", "roles", "start", "nodes"):
@@ -165,18 +115,6 @@ class SceneBuilder:
             raise SceneError(self.problems)
         return scene
 
-    def identifier(self, path: PathKey, value: Any, what: str) -> str:
-        if not self.expect(path, value, str, what):
-            return ""
-        if not IDENTIFIER.match(value):
-            self.error(path, f"{what} {value!r} should be a name of letters, digits, '_' or '-', starting with a letter")
-        return value
-
-    def text_list(self, path: PathKey, value: Any, what: str) -> tuple[str, ...]:
-        if not self.expect(path, value, list, str(path[-1])):
-            return ()
-        return tuple(self.text(path + (i,), item, what) for i, item in enumerate(value))
-
     def build_roles(self, raw: Any) -> dict[str, Role]:
         roles: dict[str, Role] = {}
         if raw is None or not self.expect(("roles",), raw, dict, "roles"):
@@ -212,7 +150,7 @@ class SceneBuilder:
                 self.error(path, f"{name!r} cannot be a variable name", on_key=True)
                 continue
             if not isinstance(initial, (bool, int, str)):
-                self.error(path, f"variable {name!r} should start as true/false, a whole number or text, found {_describe(initial)}")
+                self.error(path, f"variable {name!r} should start as true/false, a whole number or text, found {describe(initial)}")
                 continue
             variables[name] = initial
         return variables
@@ -287,7 +225,7 @@ class SceneBuilder:
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
             return Line(text=self.text(path, item, "a line"), pos=pos)
         if not isinstance(item, dict) or not item:
-            self.error(path, f"a line should be text (narration) or 'speaker: text', found {_describe(item)}")
+            self.error(path, f"a line should be text (narration) or 'speaker: text', found {describe(item)}")
             return None
         if "text" in item or "speaker" in item:
             self.check_keys(path, item, LINE_KEYS, "a line")
@@ -351,48 +289,10 @@ class SceneBuilder:
         )
 
     def build_effect(self, path: PathKey, item: dict) -> Effect:
-        dims, meters = self.catalogue.dimension_keys, self.catalogue.meter_keys
-        scores = self.deltas(path + ("scores",), item.get("scores"), dims, "dimension",
-                             lambda v: -MAX_SCORE_STEP <= v <= MAX_SCORE_STEP,
-                             f"between -{MAX_SCORE_STEP} and {MAX_SCORE_STEP}")
-        meter_changes = self.deltas(path + ("meters",), item.get("meters"), meters, "meter",
-                                    lambda v: -5 <= v <= 5, "between -5 and 5")
         int_vars = {k for k, v in self.variables.items() if isinstance(v, int) and not isinstance(v, bool)}
         additions = self.deltas(path + ("add",), item.get("add"), int_vars, "number variable",
                                 lambda v: True, "")
-        return Effect(scores=scores, traps=self.trap_list(path + ("traps",), item.get("traps")),
-                      meters=meter_changes, set=self.assignments(path + ("set",), item.get("set")),
-                      add=additions)
-
-    def deltas(self, path: PathKey, raw: Any, known: frozenset[str] | set[str], what: str,
-               in_range: Callable[[int], bool], range_text: str) -> dict[str, int]:
-        if raw is None or not self.expect(path, raw, dict, path[-1]):
-            return {}
-        result: dict[str, int] = {}
-        for key, value in raw.items():
-            if key not in known:
-                self.error(path + (key,), f"unknown {what} {key!r}{_suggest(key, known)}", on_key=True)
-            elif self.expect(path + (key,), value, int, f"the change to {key!r}"):
-                if not in_range(value):
-                    self.error(path + (key,), f"the change to {key!r} should be {range_text}")
-                result[key] = value
-        return result
-
-    def trap_list(self, path: PathKey, raw: Any) -> tuple[str, ...]:
-        if raw is None:
-            return ()
-        if isinstance(raw, str):
-            raw = [raw]
-        if not self.expect(path, raw, list, "traps"):
-            return ()
-        known = self.catalogue.trap_keys
-        traps = []
-        for i, key in enumerate(raw):
-            if key not in known:
-                self.error(path + (i,), f"unknown trap {key!r}{_suggest(str(key), known)}")
-            else:
-                traps.append(key)
-        return tuple(traps)
+        return self.scored_effect(path, item, additions, self.assignments(path + ("set",), item.get("set")))
 
     def assignments(self, path: PathKey, raw: Any) -> dict[str, VariableValue]:
         if raw is None or not self.expect(path, raw, dict, "set"):
@@ -402,7 +302,7 @@ class SceneBuilder:
             if name not in self.variables:
                 self.error(path + (name,), f"unknown variable {name!r}{_suggest(name, self.variables)}; declare it under 'variables'", on_key=True)
             elif type(value) is not type(self.variables[name]):
-                self.error(path + (name,), f"variable {name!r} holds {_describe(self.variables[name])}, found {_describe(value)}")
+                self.error(path + (name,), f"variable {name!r} holds {describe(self.variables[name])}, found {describe(value)}")
             else:
                 result[name] = value
         return result

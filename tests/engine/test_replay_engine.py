@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from game.engine import runner
 from game.engine.compare import first_split
 from game.engine.loader import load_scene_text
 from game.engine.playthrough import Playthrough

@@ -11,7 +11,7 @@ from game.engine.diagnostics import SceneError
 from game.engine.yamldoc import MAX_FILE_BYTES, read_yaml_file, read_yaml_text
 
 ALIAS_BOMB = "\n".join(
-    [f'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
 )
 

@@ -104,7 +104,7 @@ async def test_untrusted_text_is_shown_literally_and_runs_nothing(tmp_path: Path
 
 async def test_command_palette_keeps_built_in_commands(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Help" in titles and "Feedback on or off" in titles
         assert "Quit the application" in titles or any("Quit" in t for t in titles)

@@ -16,7 +16,7 @@ from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.safe_tree import SafeTree
 from tests.conftest import TWO_ENDINGS_SCENE
-from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
+from tests.ui.helpers import make_app, screen_text, start_first_scene
 
 
 def scene_folder(tmp_path: Path) -> Path:
