@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.engine import loader
+from game.engine import fields, loader
 from game.engine.catalogue import Catalogue, default_catalogue
 
 SCHEMA_ID = "https://pathways.invalid/scene.schema.json"
 
-_ID = {"type": "string", "pattern": loader.IDENTIFIER.pattern}
-_TEXT = {"type": "string", "maxLength": loader.MAX_TEXT}
+_ID = {"type": "string", "pattern": fields.IDENTIFIER.pattern}
+_TEXT = {"type": "string", "maxLength": fields.MAX_TEXT}
 _CONDITION = {"type": ["string", "boolean"],
               "description": "A condition such as `closeness >= 3 and not apologised`."}
 
@@ -61,7 +61,7 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
         "goto": {**_ID, "description": "The node this choice leads to."},
         "if": {**_CONDITION, "description": "Offer the choice only when this holds."},
         "once": {"type": "boolean", "description": "Hide the choice after it is taken once."},
-        "scores": _deltas(dimensions, -loader.MAX_SCORE_STEP, loader.MAX_SCORE_STEP, about),
+        "scores": _deltas(dimensions, -fields.MAX_SCORE_STEP, fields.MAX_SCORE_STEP, about),
         "traps": {"anyOf": [trap, {"type": "array", "items": trap}]},
         "meters": _deltas(meters, -5, 5, about),
         "set": {"type": "object", "additionalProperties": {"type": ["boolean", "integer", "string"]}},
