@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from game.engine.model import Choice, Node, Scene
+from game.engine.runner import node_choice
 from game.engine.state import Step
 
 
@@ -19,7 +20,7 @@ class Split:
 
 def _choice(scene: Scene, step: Step) -> Choice | None:
     node = scene.nodes.get(step.node)
-    return next((c for c in node.choices if c.key == step.choice), None) if node else None
+    return node_choice(node, step.choice) if node else None
 
 
 def first_split(scene: Scene, this: Sequence[Step], other: Sequence[Step]) -> Split | None:

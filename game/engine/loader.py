@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.conditions import Condition, ConditionSyntaxError, parse_condition
 from game.engine.diagnostics import Diagnostic, SceneError
+from game.engine.fields import IDENTIFIER, FieldChecker, _suggest, describe
 from game.engine.model import (
-    Choice, Effect, Ending, Line, Node, Role, RouteBranch, Scene, VariableValue,
-)
-from game.engine.fields import (
-    IDENTIFIER, FieldChecker, _suggest, describe,
+    Choice, Effect, Ending, Line, Node, PuppetCue, Role, RouteBranch, Scene, VariableValue,
 )
 from game.engine.scene_checks import check_scene
+from game.engine.voices import MAX_LINE
 from game.engine.yamldoc import PathKey, YamlDoc, read_yaml_file, read_yaml_text
+
+if TYPE_CHECKING:
+    from game.engine.puppets import Puppet
 
 FORMAT_VERSION = 1
 
 SCENE_KEYS = {"format", "id", "title", "summary", "minutes", "content_notes", "roles",
               "variables", "meters", "start", "nodes", "prompts"}
 ROLE_KEYS = {"name", "playable", "about"}
-NODE_KEYS = {"lines", "choices", "goto", "route", "ending", "turn", "unsafe"}
+NODE_KEYS = {"lines", "choices", "goto", "route", "ending", "turn", "unsafe", "puppet"}
+PUPPET_CUE_KEYS = {"id", "line"}
 LINE_KEYS = {"speaker", "text", "if"}
 CHOICE_KEYS = {"id", "text", "goto", "if", "once", "scores", "traps", "meters", "set", "add",
                "feedback"}
@@ -36,6 +40,12 @@ def load_scene(path: Path, catalogue: Catalogue | None = None,
     """Load and validate one scene file. Raises SceneError listing every problem found."""
     doc = read_yaml_file(path, display_name)
     return SceneBuilder(doc, catalogue or default_catalogue()).build()
+
+
+def _puppets() -> Mapping[str, Puppet]:
+    from game.engine.puppets import default_puppets
+
+    return default_puppets().puppets
 
 
 def check_scene_file(path: Path, catalogue: Catalogue | None = None,
@@ -61,10 +71,18 @@ def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None
 class SceneBuilder(FieldChecker):
     """Walks the plain data of one scene file, building the model and collecting problems."""
 
-    def __init__(self, doc: YamlDoc, catalogue: Catalogue) -> None:
+    def __init__(self, doc: YamlDoc, catalogue: Catalogue,
+                 puppets: Mapping[str, Puppet] | None = None) -> None:
         super().__init__(doc, catalogue)
         self.variables: dict[str, VariableValue] = {}
         self.roles: dict[str, Role] = {}
+        self._puppets = puppets
+
+    @property
+    def puppets(self) -> Mapping[str, Puppet]:
+        if self._puppets is None:
+            self._puppets = _puppets()  # loaded only for scenes that use a puppet
+        return self._puppets
 
     # -- the scene -------------------------------------------------------------------------
 
@@ -185,7 +203,13 @@ class SceneBuilder(FieldChecker):
     def build_node(self, path: PathKey, node_id: str, spec: dict) -> Node:
         self.check_keys(path, spec, NODE_KEYS, f"node {node_id!r}")
         kinds = [k for k in NODE_KINDS if k in spec]
-        if not kinds:
+        if "puppet" in spec:
+            kinds = [k for k in kinds if k != "goto"]
+            if "goto" not in spec:
+                self.error(path + ("puppet",), "a puppet interlude needs a 'goto': where the scene goes on afterwards", on_key=True)
+            if kinds:
+                self.error(path + (kinds[0],), f"a puppet interlude cannot also have {kinds[0]!r}", on_key=True)
+        elif not kinds:
             self.error(path, f"node {node_id!r} needs one of 'choices', 'goto', 'route' or 'ending' to say what happens next", on_key=True)
         elif len(kinds) > 1:
             self.error(path + (kinds[1],), f"node {node_id!r} has both {kinds[0]!r} and {kinds[1]!r}; use one", on_key=True)
@@ -202,6 +226,7 @@ class SceneBuilder(FieldChecker):
         goto = spec.get("goto")
         if goto is not None and not self.expect(path + ("goto",), goto, str, "goto"):
             goto = None
+        cue = self.build_puppet_cue(path + ("puppet",), spec["puppet"], goto) if "puppet" in spec else None
         return Node(
             id=node_id,
             lines=self.build_lines(path + ("lines",), spec.get("lines", [])),
@@ -211,8 +236,27 @@ class SceneBuilder(FieldChecker):
             ending=self.build_ending(path + ("ending",), spec["ending"]) if "ending" in spec else None,
             turn=turn if isinstance(turn, str) else None,
             unsafe=unsafe is True,
+            puppet=cue,
             pos=self.doc.where_key(path),
         )
+
+    def build_puppet_cue(self, path: PathKey, raw: Any, goto: str | None) -> PuppetCue | None:
+        if not self.expect(path, raw, dict, "puppet"):
+            return None
+        self.check_keys(path, raw, PUPPET_CUE_KEYS, "the puppet interlude")
+        puppet_id = raw.get("id")
+        line = self.text(path + ("line",), raw.get("line"), "the puppet's line")
+        if len(line) > MAX_LINE:
+            self.error(path + ("line",), f"the puppet's line should be at most {MAX_LINE} characters")
+        if not self.expect(path + ("id",), puppet_id, str, "the puppet id"):
+            return None
+        puppet = self.puppets.get(puppet_id)
+        if puppet is None:
+            self.error(path + ("id",), f"unknown puppet {puppet_id!r}{_suggest(puppet_id, self.puppets)}; "
+                                       "puppets are the files in assets/puppets/")
+            return None
+        answers = tuple(replace(answer, goto=goto or "") for answer in puppet.answers)
+        return PuppetCue(puppet_id, line, answers)
 
     def build_lines(self, path: PathKey, raw: Any) -> tuple[Line, ...]:
         if not self.expect(path, raw, list, "lines"):

@@ -9,7 +9,7 @@ from game.engine.conditions import Condition
 from game.engine.yamldoc import Position
 
 VariableValue = Union[bool, int, str]
-NodeKind = Literal["choice", "continue", "route", "ending"]
+NodeKind = Literal["choice", "continue", "route", "ending", "puppet"]
 
 NOWHERE = Position(0, 0)
 
@@ -64,6 +64,15 @@ class RouteBranch:
 
 
 @dataclass(frozen=True, slots=True)
+class PuppetCue:
+    """A puppet interlude: the theatre opens with this puppet and line, then the scene goes on."""
+
+    puppet: str
+    line: str
+    answers: tuple[Choice, ...]  # the puppet's answers, leading to the node's goto
+
+
+@dataclass(frozen=True, slots=True)
 class Ending:
     title: str
     reflection: str
@@ -79,10 +88,13 @@ class Node:
     ending: Ending | None = None
     turn: str | None = None  # the playable role who chooses here
     unsafe: bool = False  # the other person is hostile here: opening up is not rewarded
+    puppet: PuppetCue | None = None
     pos: Position = NOWHERE
 
     @property
     def kind(self) -> NodeKind:
+        if self.puppet is not None:
+            return "puppet"
         if self.ending is not None:
             return "ending"
         if self.route:
@@ -125,7 +137,7 @@ class Scene:
         """Dimension keys that some choice rewards, the most rewarded first."""
         weight: dict[str, int] = {}
         for node in self.nodes.values():
-            for choice in node.choices:
+            for choice in node.choices + (node.puppet.answers if node.puppet else ()):
                 for key, delta in choice.effect.scores.items():
                     if delta > 0:
                         weight[key] = weight.get(key, 0) + delta

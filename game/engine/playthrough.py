@@ -50,10 +50,12 @@ class Playthrough:
         return runner.available_choices(self.scene, self.state)
 
     def choose(self, choice_key: str, player: str = SOLO) -> Choice:
-        """Take a choice; returns the choice taken."""
-        choice = next((c for c in self.choices() if c.key == choice_key), None)
+        """Take a choice (or, at a puppet interlude, a typed answer's key); returns it."""
+        node = self.node
+        choice = runner.node_choice(node, choice_key) or (
+            runner.continue_choice(node) if choice_key == runner.CONTINUE_KEY else None)
         if choice is None:
-            raise runner.StoryError(f"choice {choice_key!r} is not open at node {self.state.node!r}")
+            raise runner.StoryError(f"choice {choice_key!r} is not open at node {node.id!r}")
         self.states.append(runner.choose(self.scene, self.state, choice_key, player, self.catalogue))
         self._leave_undone_branch_if_diverged()
         return choice
@@ -126,5 +128,4 @@ class Playthrough:
         if index >= len(self.states) - 1:
             return None
         step = self.states[index + 1].path[-1]
-        node = self.scene.nodes[step.node]
-        return next((c for c in node.choices if c.key == step.choice), None)
+        return runner.node_choice(self.scene.nodes[step.node], step.choice)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.engine.answer_rules import TYPED_PREFIX, effect_of_key
 from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.conditions import Value
 from game.engine.model import Choice, Line, Node, Scene
@@ -44,10 +45,13 @@ def visible_lines(scene: Scene, state: State) -> tuple[Line, ...]:
 
 
 def available_choices(scene: Scene, state: State) -> tuple[Choice, ...]:
-    """The choices open to the chooser now. A 'goto' node offers a single 'Continue'."""
+    """The choices open to the chooser now. A 'goto' node offers a single 'Continue'; a puppet
+    interlude offers the puppet's answers (and also takes typed answers, see ``node_choice``)."""
     node = current_node(scene, state)
+    if node.puppet is not None:
+        return node.puppet.answers
     if node.goto is not None:
-        return (Choice(key=CONTINUE_KEY, text="Continue", goto=node.goto),)
+        return (continue_choice(node),)
     lookup = _lookup(state)
     return tuple(
         c for c in node.choices
@@ -61,6 +65,8 @@ def choose(scene: Scene, state: State, choice_key: str, player: str = SOLO,
     """Take the choice with ``choice_key`` at the current node, on behalf of ``player``."""
     catalogue = catalogue or default_catalogue()
     choice = next((c for c in available_choices(scene, state) if c.key == choice_key), None)
+    if choice is None and choice_key.startswith(TYPED_PREFIX):
+        choice = node_choice(current_node(scene, state), choice_key)
     if choice is None:
         raise StoryError(f"choice {choice_key!r} is not open at node {state.node!r}")
     effect = choice.effect
@@ -82,12 +88,32 @@ def choose(scene: Scene, state: State, choice_key: str, player: str = SOLO,
     return _settle(scene, moved)
 
 
+def continue_choice(node: Node) -> Choice:
+    return Choice(key=CONTINUE_KEY, text="Continue", goto=node.goto or "")
+
+
+def node_choice(node: Node, choice_key: str) -> Choice | None:
+    """The choice ``choice_key`` names at ``node``, whether or not it is open now.
+
+    At a puppet interlude a typed answer is named by the rules it matched ("typed:humour+thanks");
+    its effect comes from those rules, so replays never need the typed words."""
+    if node.puppet is not None:
+        if choice_key.startswith(TYPED_PREFIX):
+            effect = effect_of_key(choice_key)
+            if effect is None:
+                return None
+            return Choice(key=choice_key, text="(an answer of your own)", goto=node.goto or "",
+                          effect=effect)
+        return next((c for c in node.puppet.answers if c.key == choice_key), None)
+    return next((c for c in node.choices if c.key == choice_key), None)
+
+
 def taken_choices(scene: Scene, state: State) -> list[tuple[Node, Choice, str]]:
     """Each step of the path so far as (node, choice, player), for reviews and feedback."""
     result = []
     for step in state.path:
         node = scene.nodes[step.node]
-        choice = next((c for c in node.choices if c.key == step.choice), None)
+        choice = node_choice(node, step.choice)
         if choice is not None:
             result.append((node, choice, step.player))
     return result

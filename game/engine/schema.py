@@ -11,6 +11,7 @@ from typing import Any
 
 from game.engine import fields, loader
 from game.engine.catalogue import Catalogue, default_catalogue
+from game.engine.voices import MAX_LINE
 
 SCHEMA_ID = "https://pathways.invalid/scene.schema.json"
 
@@ -78,6 +79,11 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
                   "description": "Go to the first branch whose condition holds."},
         "ending": ending,
         "turn": {**_ID, "description": "The playable role that chooses here."},
+        "puppet": _closed({
+            "id": {**_ID, "description": "A puppet from assets/puppets/."},
+            "line": {"type": "string", "maxLength": MAX_LINE,
+                     "description": "The harsh line the puppet performs."},
+        }, ["id", "line"], "A puppet interlude: the theatre opens, then the scene goes on at 'goto'."),
         "unsafe": {"type": "boolean",
                    "description": "The other person is hostile here; opening up is not rewarded."},
     })

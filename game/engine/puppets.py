@@ -1,0 +1,165 @@
+"""Puppets: the inner voices a player can act out until they turn silly. Loaded from YAML files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from game.engine.catalogue import Catalogue, default_catalogue
+from game.engine.diagnostics import Diagnostic, SceneError
+from game.engine.fields import FieldChecker
+from game.engine.model import Choice
+from game.engine.voices import MAX_LINE, PARAMETERS, STYLES, Voice
+from game.engine.yamldoc import PathKey, read_yaml_file
+from game.paths import assets_dir
+
+FRAMES_REQUIRED = ("idle", "talking", "exaggerated", "deflated")
+FRAMES_OPTIONAL = ("bowing",)
+MAX_FRAME_LINES, MAX_FRAME_WIDTH = 12, 40
+PUPPET_KEYS = {"id", "name", "description", "voice", "frames", "stage_directions", "stock_lines",
+               "answers", "reflection"}
+ANSWER_KEYS = {"id", "text", "scores", "traps", "feedback"}
+
+
+@dataclass(frozen=True, slots=True)
+class Puppet:
+    id: str
+    name: str
+    description: str
+    voice: Voice
+    frames: Mapping[str, str]
+    stage_directions: tuple[str, ...]
+    stock_lines: tuple[str, ...]
+    answers: tuple[Choice, ...]  # their goto is filled in by the scene that uses the puppet
+    reflection: str
+    file: str = "<memory>"
+
+    def frame(self, name: str) -> str:
+        return self.frames.get(name) or self.frames["idle"]
+
+
+@dataclass(frozen=True, slots=True)
+class PuppetLibrary:
+    puppets: Mapping[str, Puppet] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class PuppetBuilder(FieldChecker):
+    def build(self) -> Puppet:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            self.error((), "a puppet file should be a mapping of puppet fields")
+            raise SceneError(self.problems)
+        self.check_keys((), data, PUPPET_KEYS, "the puppet")
+        for required in ("id", "name", "voice", "frames", "stock_lines", "answers"):
+            if required not in data:
+                self.error((), f"the puppet is missing {required!r}")
+        puppet = Puppet(
+            id=self.identifier(("id",), data.get("id", "puppet"), "the puppet id"),
+            name=self.text(("name",), data.get("name"), "the name"),
+            description=self.text(("description",), data.get("description"), "the description", required=False),
+            voice=self.voice(data.get("voice")),
+            frames=self.frames(data.get("frames")),
+            stage_directions=self.text_list(("stage_directions",), data.get("stage_directions", []), "a stage direction"),
+            stock_lines=self.lines(data.get("stock_lines", [])),
+            answers=self.answers(data.get("answers", [])),
+            reflection=self.text(("reflection",), data.get("reflection"), "the reflection", required=False),
+            file=self.doc.file,
+        )
+        if any(p.level == "error" for p in self.problems):
+            raise SceneError(sorted(self.problems, key=lambda d: (d.line, d.column)))
+        return puppet
+
+    def voice(self, raw: Any) -> Voice:
+        path: PathKey = ("voice",)
+        if raw is None or not self.expect(path, raw, dict, "voice"):
+            return Voice("pompous", {})
+        style = raw.get("style")
+        if style not in STYLES:
+            self.error(path + ("style",), f"unknown voice style {style!r}; the styles are {', '.join(sorted(STYLES))}")
+            return Voice("pompous", {})
+        params = {k: v for k, v in raw.items() if k != "style"}
+        self.check_keys(path, params, set(PARAMETERS[style]), f"the {style} voice")
+        return Voice(style, params)
+
+    def frames(self, raw: Any) -> dict[str, str]:
+        path: PathKey = ("frames",)
+        if raw is None or not self.expect(path, raw, dict, "frames"):
+            return {}
+        self.check_keys(path, raw, set(FRAMES_REQUIRED + FRAMES_OPTIONAL), "frames")
+        frames: dict[str, str] = {}
+        for name in FRAMES_REQUIRED + FRAMES_OPTIONAL:
+            if name not in raw:
+                if name in FRAMES_REQUIRED:
+                    self.error(path, f"frames is missing {name!r}")
+                continue
+            art = raw[name]
+            if not self.expect(path + (name,), art, str, f"the {name} frame"):
+                continue
+            rows = art.rstrip("\n").split("\n")
+            if len(rows) > MAX_FRAME_LINES or max(len(r) for r in rows) > MAX_FRAME_WIDTH:
+                self.error(path + (name,), f"the {name} frame should fit in {MAX_FRAME_LINES} lines of {MAX_FRAME_WIDTH} characters")
+            frames[name] = art.rstrip("\n")
+        return frames
+
+    def lines(self, raw: Any) -> tuple[str, ...]:
+        lines = self.text_list(("stock_lines",), raw, "a stock line")
+        for index, line in enumerate(lines):
+            if len(line) > MAX_LINE:
+                self.error(("stock_lines", index), f"a stock line should be at most {MAX_LINE} characters")
+        if isinstance(raw, list) and not raw:
+            self.error(("stock_lines",), "give at least one stock line")
+        return lines
+
+    def answers(self, raw: Any) -> tuple[Choice, ...]:
+        path: PathKey = ("answers",)
+        if not self.expect(path, raw, list, "answers"):
+            return ()
+        if not 2 <= len(raw) <= 9:
+            self.error(path, "give between 2 and 9 answers")
+        answers = []
+        for index, item in enumerate(raw):
+            if not self.expect(path + (index,), item, dict, "an answer"):
+                continue
+            self.check_keys(path + (index,), item, ANSWER_KEYS, "an answer")
+            key = item.get("id", str(index + 1))
+            answers.append(Choice(
+                key=str(key),
+                text=self.text(path + (index, "text"), item.get("text"), "the answer text"),
+                goto="",
+                effect=self.scored_effect(path + (index,), item),
+                feedback=self.text(path + (index, "feedback"), item.get("feedback"), "feedback", required=False),
+                pos=self.doc.where(path + (index,)),
+            ))
+        return tuple(answers)
+
+
+def load_puppet(path: Path, catalogue: Catalogue | None = None) -> Puppet:
+    return PuppetBuilder(read_yaml_file(path), catalogue or default_catalogue()).build()
+
+
+def load_puppets(folder: Path, catalogue: Catalogue | None = None) -> PuppetLibrary:
+    puppets: dict[str, Puppet] = {}
+    problems: list[Diagnostic] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            puppet = load_puppet(path, catalogue)
+        except SceneError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        if puppet.id in puppets:
+            problems.append(Diagnostic(str(path), 1, 1, "error", f"duplicate puppet id {puppet.id!r}"))
+            continue
+        puppets[puppet.id] = puppet
+    return PuppetLibrary(puppets, tuple(problems))
+
+
+def puppets_dir() -> Path:
+    return assets_dir() / "puppets"
+
+
+@lru_cache(maxsize=1)
+def default_puppets() -> PuppetLibrary:
+    return load_puppets(puppets_dir())
