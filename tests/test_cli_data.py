@@ -58,7 +58,7 @@ def test_export_writes_a_private_json_file(filled: Path, tmp_path: Path, capsys)
     assert main(["data", "export", str(target)]) == 0
     assert capsys.readouterr().err == f"Exported 1 attempt, 1 save and 2 settings to {target}.\n"
     exported = json.loads(target.read_text(encoding="utf-8"))
-    assert exported["format"] == "pathways-records" and exported["version"] == 2
+    assert exported["format"] == "pathways-records" and exported["version"] == 3
     assert exported["attempts"][0]["scores"] == {"p1": {"listening": 1}}
     assert exported["settings"] == {"feedback": "end", "sound": False}
     assert target.read_text(encoding="utf-8").startswith('{\n  "format"')  # indent 2

@@ -3,6 +3,7 @@
 Importing this package never imports Textual.
 """
 
+from game.records.rounds import PuppetRound
 from game.records.store import Attempt, Records, Save, SceneStats
 
-__all__ = ["Attempt", "Records", "Save", "SceneStats"]
+__all__ = ["Attempt", "PuppetRound", "Records", "Save", "SceneStats"]

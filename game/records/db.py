@@ -46,6 +46,19 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE saves ADD COLUMN players_json TEXT NOT NULL DEFAULT '["You"]';
     CREATE INDEX attempts_by_scene ON attempts (scene_id, finished_at);
     """,
+    """
+    CREATE TABLE puppet_rounds (
+        id INTEGER PRIMARY KEY,
+        puppet_id TEXT NOT NULL,
+        line TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        rules_json TEXT NOT NULL,
+        scores_json TEXT NOT NULL,
+        traps_json TEXT NOT NULL,
+        players_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    """,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Ma
 from game.engine.state import State, Step
 from game.records import codec
 from game.records.db import data_folder, open_database
+from game.records.rounds import INSERT_ROUND, PuppetRound, round_from_row, round_row, round_to_plain
 
 if TYPE_CHECKING:
     from game.engine.model import Scene
 
 EXPORT_FORMAT = "pathways-records"
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 Status = Literal["finished", "abandoned"]
 STATUSES = ("finished", "abandoned")
 T = TypeVar("T")
@@ -164,6 +165,19 @@ class Records:
             self._connection.execute(
                 "INSERT OR REPLACE INTO settings (key, value_json) VALUES (?, ?)", (key, text))
 
+    # Puppet theatre rounds
+
+    def save_round(self, kept: PuppetRound) -> int:
+        """Keep a theatre round the player asked to save; returns its id (0 if it failed)."""
+        with self._guard("This round could not be saved"), self._connection:
+            return self._connection.execute(INSERT_ROUND, round_row(kept, kept.saved_at or now_utc())).lastrowid
+        return 0
+
+    def rounds(self) -> list[PuppetRound]:
+        """Oldest first."""
+        return self._read("Your saved rounds could not be read",
+                          "SELECT * FROM puppet_rounds ORDER BY saved_at, id", (), round_from_row)
+
     def settings(self) -> dict[str, Any]:
         return dict(self._read("Your settings could not be read",
                                "SELECT * FROM settings ORDER BY key", (), _setting_from_row))
@@ -178,12 +192,13 @@ class Records:
             "attempts": [_attempt_to_plain(attempt) for attempt in self.attempts()],
             "saves": [_save_to_plain(save) for save in self.saves()],
             "settings": self.settings(),
+            "puppet_rounds": [round_to_plain(kept) for kept in self.rounds()],
         }
 
     def delete_all(self) -> None:
         with self._guard("Your records could not be deleted"):
             with self._connection:
-                for table in ("attempts", "saves", "settings"):
+                for table in ("attempts", "saves", "settings", "puppet_rounds"):
                     self._connection.execute(f"DELETE FROM {table}")
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 

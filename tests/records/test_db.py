@@ -52,7 +52,7 @@ def test_pragmas_and_version(tmp_path: Path) -> None:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 3
 
 
 def test_a_version_1_database_is_upgraded_keeping_its_rows(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_a_version_1_database_is_upgraded_keeping_its_rows(tmp_path: Path) -> No
         assert attempt.ending == "close" and attempt.traps == {"p1": ()}
         assert records.load_save("tiny").players == ("You",)
         records.set_setting("new", True)  # the settings table exists now
-    assert user_version(path) == 2
+    assert user_version(path) == 3
 
 
 def test_a_damaged_file_is_set_aside_and_a_fresh_one_works(tmp_path: Path) -> None:

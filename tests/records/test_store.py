@@ -123,7 +123,7 @@ def test_export_is_plain_json(records: Records) -> None:
     records.save_progress("tiny", PATH)
     records.set_setting("feedback", "end")
     exported = json.loads(json.dumps(records.export_all()))
-    assert exported["format"] == "pathways-records" and exported["version"] == 2
+    assert exported["format"] == "pathways-records" and exported["version"] == 3
     assert exported["exported_at"].endswith("+00:00")
     assert exported["attempts"] == [{
         "id": 1, "scene_id": "tiny", "status": "finished", "players": ["Ana"],
