@@ -21,9 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="play the scenes in DIR instead of the ones that ship with the game")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("play", help="start the game (the default)")
-    validate = commands.add_parser("validate", help="check scene files and report every problem")
+    validate = commands.add_parser("validate", help="check scene and puppet files, reporting every problem")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="scene files or folders (default: the shipped scenes)")
+                          help="scene or puppet files or folders (default: the shipped scenes and "
+                               "puppets); files in a folder named 'puppets' are read as puppets")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true",
                           help="exit with status 2 when there are warnings")
@@ -46,7 +47,10 @@ def add_data_commands(commands: argparse._SubParsersAction) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return validate(args.paths or [args.scenes or scenes_dir()], args.format, args.strict)
+        from game.engine.puppets import puppets_dir
+
+        default = [args.scenes or scenes_dir(), puppets_dir()]
+        return validate(args.paths or default, args.format, args.strict)
     if args.command == "data":
         return data(args)
     return play(args.scenes or scenes_dir())
@@ -73,23 +77,33 @@ def data(args: argparse.Namespace) -> int:
 
 
 def validate(paths: list[Path], output: str, strict: bool) -> int:
-    from game.engine.library import load_library
+    from game.engine.library import load_library, scene_files
+    from game.engine.puppets import check_puppet_file
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
-    entries = load_library(p for p in paths if p.exists())
+    files = scene_files(p for p in paths if p.exists())
+    puppet_files = [f for f in files if f.parent.name == "puppets"]
+    entries = load_library(f for f in files if f not in puppet_files)
     diagnostics = [d for e in entries for d in e.diagnostics]
+    diagnostics += [d for f in puppet_files for d in check_puppet_file(f)[1]]
     errors = sum(d.level == "error" for d in diagnostics) + len(missing)
     warnings = sum(d.level == "warning" for d in diagnostics)
+    checked = len(entries) + len(puppet_files)
     if output == "json":
-        print(json.dumps({"files": len(entries), "errors": errors, "warnings": warnings,
+        print(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
                           "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
     else:
         for diagnostic in diagnostics:
             print(diagnostic)
-        print(f"{len(entries)} scene file{'s' if len(entries) != 1 else ''} checked: "
-              f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
-    if errors or (not entries and not missing):
+        print(f"{_count(len(entries), 'scene file')}"
+              f"{' and ' + _count(len(puppet_files), 'puppet file') if puppet_files else ''} checked: "
+              f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    if errors or (not checked and not missing):
         return 1
     return 2 if strict and warnings else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -136,6 +136,16 @@ class PuppetBuilder(FieldChecker):
         return tuple(answers)
 
 
+def check_puppet_file(path: Path, catalogue: Catalogue | None = None) -> tuple[Puppet | None, list[Diagnostic]]:
+    """Load one puppet file, returning the puppet (None if it has errors) and every message."""
+    try:
+        doc = read_yaml_file(path)
+        builder = PuppetBuilder(doc, catalogue or default_catalogue())
+        return builder.build(), builder.problems
+    except SceneError as exc:
+        return None, exc.diagnostics
+
+
 def load_puppet(path: Path, catalogue: Catalogue | None = None) -> Puppet:
     return PuppetBuilder(read_yaml_file(path), catalogue or default_catalogue()).build()
 

@@ -39,10 +39,14 @@ class Seating:
     def alone(cls, name: str = "You") -> "Seating":
         return cls((Seat(SOLO, name, ""),))
 
+    @staticmethod
+    def together_seats(names: tuple[str, str]) -> tuple[Seat, ...]:
+        return tuple(Seat(f"p{i + 1}", clean_name(n, f"Player {i + 1}"), MARKERS[i])
+                     for i, n in enumerate(names))
+
     @classmethod
     def together(cls, scene: Scene, names: tuple[str, str]) -> "Seating":
-        seats = tuple(Seat(f"p{i + 1}", clean_name(n, f"Player {i + 1}"), MARKERS[i])
-                      for i, n in enumerate(names))
+        seats = cls.together_seats(names)
         playable = [r.id for r in scene.playable_roles]
         roles = {playable[0]: "p1", playable[1]: "p2"} if len(playable) >= 2 else {}
         return cls(seats, roles)

@@ -19,7 +19,8 @@ from game.records import Attempt, Records
 from game.session import Session, resume, states_to, visited_and_taken
 from game.ui.screens.branch_map import BranchMapScreen
 from game.ui.screens.compare import CompareScreen
-from game.engine.seating import Seating, clean_name
+from game.engine.puppets import default_puppets
+from game.engine.seating import Seat, Seating, clean_name
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.names import NamesScreen
@@ -28,6 +29,8 @@ from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.progress import ProgressScreen
+from game.ui.screens.puppet_picker import PuppetPickerScreen
+from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
 
@@ -39,6 +42,7 @@ class PathwaysApp(App[None]):
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)
     show_feedback: reactive[bool] = reactive(True, init=False)
     handoff_screen: reactive[bool] = reactive(True, init=False)
+    reduced_motion: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
                  records: Records | None = None) -> None:
@@ -50,6 +54,8 @@ class PathwaysApp(App[None]):
                           bool(self.records.get_setting("show_feedback", True)))
         self.set_reactive(PathwaysApp.handoff_screen,
                           bool(self.records.get_setting("handoff_screen", True)))
+        self.set_reactive(PathwaysApp.reduced_motion, bool(self.records.get_setting(
+            "reduced_motion", self.animation_level == "none")))
         self.together_names: tuple[str, str] | None = None  # None: playing alone
 
     def on_mount(self) -> None:
@@ -71,6 +77,9 @@ class PathwaysApp(App[None]):
 
     def watch_handoff_screen(self, show: bool) -> None:
         self.records.set_setting("handoff_screen", show)
+
+    def watch_reduced_motion(self, reduced: bool) -> None:
+        self.records.set_setting("reduced_motion", reduced)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -107,6 +116,38 @@ class PathwaysApp(App[None]):
         attempts = self.records.attempts()
         finished = sum(a.status == "finished" for a in attempts)
         self.push_screen(ProgressScreen(progress_series(attempts, self.catalogue), finished))
+
+    # -- the puppet theatre -----------------------------------------------------------------
+
+    def together_seats(self) -> tuple[Seat, Seat] | None:
+        if not self.together_names:
+            return None
+        first, second = Seating.together_seats(self.together_names)
+        return first, second
+
+    def action_puppet_theatre(self) -> None:
+        seats = self.together_seats()
+        cast_line = (f"Playing together: {seats[0].label} voices a puppet, {seats[1].label} answers it; "
+                     "then you swap." if seats else "")
+        self.push_screen(PuppetPickerScreen(list(default_puppets().puppets.values()), cast_line))
+
+    def open_theatre(self, puppet_id: str) -> None:
+        seats = self.together_seats()
+        cast = Cast(seats[0], seats[1]) if seats else Cast()
+        self.push_screen(TheatreScreen(default_puppets().puppets[puppet_id], None, cast))
+
+    def open_interlude(self, session: Session, callback) -> None:
+        """A scene's puppet interlude: the person choosing now answers; the other voices it."""
+        cue = session.playthrough.node.puppet
+        puppet = default_puppets().puppets.get(cue.puppet) if cue else None
+        if cue is None or puppet is None:
+            return
+        cast = Cast()
+        if session.seating.is_together:
+            answerer = session.seating.seat(session.player_now())
+            voice = next(s for s in session.seating.seats if s.player != answerer.player)
+            cast = Cast(voice, answerer)
+        self.push_screen(TheatreScreen(puppet, cue.line, cast), callback)
 
     # -- playing ----------------------------------------------------------------------------
 
@@ -226,6 +267,8 @@ class PathwaysApp(App[None]):
         yield SystemCommand("Scenes", "Choose a scene to play", self.action_open_scenes)
         yield SystemCommand("Your progress", "How each attitude and skill has moved",
                             self.action_progress)
+        yield SystemCommand("Puppet theatre", "Act out a harsh inner voice until it turns silly",
+                            self.action_puppet_theatre)
         yield SystemCommand("Feedback on or off",
                             "Show feedback after each choice, or only at the end",
                             self.action_toggle_feedback)

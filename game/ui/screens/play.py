@@ -18,6 +18,7 @@ from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
 
 ENDING_OPTION = "see-ending"
+THEATRE_OPTION = "open-theatre"
 
 
 def _number_bindings() -> list[Binding]:
@@ -112,6 +113,8 @@ class PlayScreen(Screen[None]):
         options.clear_options()
         if self.playthrough.is_over:
             options.add_option(Option(Content("1. See how it went"), id=ENDING_OPTION))
+        elif self.playthrough.node.puppet is not None:
+            options.add_option(Option(Content("1. Step into the puppet theatre"), id=THEATRE_OPTION))
         else:
             choices = self.playthrough.choices()
             if not choices:
@@ -162,6 +165,9 @@ class PlayScreen(Screen[None]):
     def take(self, key: str) -> None:
         if key == ENDING_OPTION:
             self.app.show_ending(self.session, self.session.recorded[-1] if self.session.recorded else None)
+            return
+        if key == THEATRE_OPTION:
+            self.app.open_interlude(self.session, lambda answer: answer and self.take(answer))
             return
         if self.playthrough.is_over:
             return

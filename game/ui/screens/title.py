@@ -32,6 +32,8 @@ class TitleScreen(Screen[None]):
                 tooltip="Two people take turns on one keyboard"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="title.help",
                 tooltip="What the attitudes, skills and traps mean"),
+        Binding("u", "app.puppet_theatre", "Puppets", id="title.puppets",
+                tooltip="Act out a harsh inner voice until it turns silly"),
         Binding("g", "app.progress", "Progress", id="title.progress",
                 tooltip="How each attitude and skill has moved over your attempts"),
         Binding("q", "app.quit", "Quit", id="title.quit"),
@@ -64,6 +66,7 @@ class TitleScreen(Screen[None]):
         menu.add_options([
             Option("Play alone", id="play"),
             Option("Play together (two people, one keyboard)", id="together"),
+            Option("Puppet theatre", id="theatre"),
             Option("Your progress", id="progress"),
             Option("How it works", id="help"),
             Option("Quit", id="quit"),
@@ -85,5 +88,6 @@ class TitleScreen(Screen[None]):
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         actions = {"resume": "resume_last", "play": "play_alone", "together": "play_together",
+                   "theatre": "puppet_theatre",
                    "progress": "progress", "help": "help", "quit": "quit"}
         await self.app.run_action(actions[event.option.id or "play"])

@@ -1,0 +1,51 @@
+"""Choosing a puppet for the theatre."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.puppets import Puppet
+
+INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "
+         "What you type stays on screen and is never kept unless you save the round.")
+
+
+class PuppetPickerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="puppets.back"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="puppets.help"),
+    ]
+
+    def __init__(self, puppets: list[Puppet], cast_line: str = "") -> None:
+        super().__init__()
+        self.puppets, self.cast_line = puppets, cast_line
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="puppet-picker"):
+            yield Static(Content("Puppet theatre"), classes="screen-title")
+            yield Static(Content(INTRO), classes="note")
+            if self.cast_line:
+                yield Static(Content(self.cast_line), id="cast-line")
+            options: list[Option | None] = []
+            for index, puppet in enumerate(self.puppets):
+                if index:
+                    options.append(None)
+                options.append(Option(Content.assemble(
+                    (puppet.name, "bold"), f"  · a {puppet.voice.style.replace('_', ' ')} voice\n",
+                    puppet.description), id=puppet.id))
+            yield OptionList(*options, id="puppet-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.puppets:
+            self.mount(Static(Content("No puppets were found."), classes="note"))
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_theatre(event.option.id or "")
