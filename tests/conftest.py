@@ -146,3 +146,32 @@ nodes:
   apart:
     ending: {title: Apart, reflection: Still some distance.}
 """
+
+
+INTERLUDE_SCENE = """\
+id: interlude
+title: Interlude
+summary: A puppet interlude inside a scene.
+roles:
+  you: {name: You, playable: true}
+start: before
+nodes:
+  before:
+    lines:
+      - The inner critic wants a word.
+    puppet:
+      id: inner-critic
+      line: You always get it wrong.
+    goto: after
+  after:
+    lines:
+      - The critic takes its seat again.
+    route:
+      - if: score.playfulness > 0
+        goto: lighter
+      - goto: heavier
+  lighter:
+    ending: {title: Lighter, reflection: The voice got smaller.}
+  heavier:
+    ending: {title: Heavier, reflection: The voice stayed loud.}
+""".replace("    lines:\n      - The critic takes its seat again.\n    route:", "    route:")

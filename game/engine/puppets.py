@@ -125,11 +125,16 @@ class PuppetBuilder(FieldChecker):
                 continue
             self.check_keys(path + (index,), item, ANSWER_KEYS, "an answer")
             key = item.get("id", str(index + 1))
+            effect = self.scored_effect(path + (index,), item)
+            never = self.catalogue.safety.never_reward_traps.intersection(effect.traps)
+            if never and any(v > 0 for v in list(effect.scores.values()) + list(effect.meters.values())):
+                self.error(path + (index,), f"an answer with the trap {sorted(never)[0]!r} may not raise "
+                                            "any score or meter: Pathways never rewards self-blame")
             answers.append(Choice(
                 key=str(key),
                 text=self.text(path + (index, "text"), item.get("text"), "the answer text"),
                 goto="",
-                effect=self.scored_effect(path + (index,), item),
+                effect=effect,
                 feedback=self.text(path + (index, "feedback"), item.get("feedback"), "feedback", required=False),
                 pos=self.doc.where(path + (index,)),
             ))

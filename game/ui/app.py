@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -35,6 +36,11 @@ from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
 
 
+def animations_off() -> bool:
+    """True when the terminal's user asked for no animation (TEXTUAL_ANIMATIONS=none)."""
+    return os.environ.get("TEXTUAL_ANIMATIONS", "").strip().lower() == "none"
+
+
 class PathwaysApp(App[None]):
     CSS_PATH = "pathways.tcss"
     TITLE = "Pathways"
@@ -54,8 +60,8 @@ class PathwaysApp(App[None]):
                           bool(self.records.get_setting("show_feedback", True)))
         self.set_reactive(PathwaysApp.handoff_screen,
                           bool(self.records.get_setting("handoff_screen", True)))
-        self.set_reactive(PathwaysApp.reduced_motion, bool(self.records.get_setting(
-            "reduced_motion", self.animation_level == "none")))
+        self.set_reactive(PathwaysApp.reduced_motion,
+                          animations_off() or bool(self.records.get_setting("reduced_motion", False)))
         self.together_names: tuple[str, str] | None = None  # None: playing alone
 
     def on_mount(self) -> None:

@@ -112,26 +112,31 @@ async def test_command_palette_keeps_built_in_commands(tmp_path: Path) -> None:
 
 
 async def test_title_menu_works_with_arrows_and_enter(tmp_path: Path) -> None:
-    from game.ui.screens.picker import ScenePickerScreen
     from game.ui.screens.names import NamesScreen
+    from game.ui.screens.picker import ScenePickerScreen
     from game.ui.screens.progress import ProgressScreen
+    from game.ui.screens.puppet_picker import PuppetPickerScreen
 
     (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter")  # the first entry is highlighted: play alone
         await pilot.pause()
         assert isinstance(app.screen, ScenePickerScreen)
-        await pilot.press("escape", "down", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, NamesScreen)
-        await pilot.press("escape", "down", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ProgressScreen)
-        await pilot.press("escape", "down", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape", "down", "enter")
+        await pilot.press("escape")
+        expected = [("together", NamesScreen), ("theatre", PuppetPickerScreen),
+                    ("progress", ProgressScreen), ("help", HelpScreen)]
+        for option_id, screen_type in expected:
+            menu = app.screen.query_one("#title-menu", OptionList)
+            target = menu.get_option_index(option_id)
+            while menu.highlighted != target:
+                await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type), option_id
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("end", "enter")
         await pilot.pause()
         assert not app.is_running
 
