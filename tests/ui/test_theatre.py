@@ -123,7 +123,7 @@ async def test_together_one_voices_and_the_other_answers(tmp_path: Path) -> None
     app = make_app(folder(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         app.together_names = ("Ana", "Ben")
-        theatre = await open_inner_critic(app, pilot)
+        await open_inner_critic(app, pilot)
         assert "◆ Ana: voice the harsh thought that ● Ben hears inside." in screen_text(app)
         await type_text(pilot, "You are too much")
         await keys(pilot, "enter")
