@@ -34,7 +34,17 @@ async def start_together(app, pilot, first: str = "Ana", second: str = "Ben") ->
     assert isinstance(app.screen, ScenePickerScreen)
     assert "Playing together: ◆ Ana and ● Ben." in screen_text(app)
     await keys(pilot, "enter")
+    await dismiss_intro(app, pilot)
+
+
+async def dismiss_intro(app, pilot) -> str:
+    """Together, a scene opens with who plays whom; returns that text after pressing Enter."""
+    assert isinstance(app.screen, HandoffScreen)
+    text = screen_text(app)
+    assert "goes first" in text
+    await keys(pilot, "enter")
     assert isinstance(app.screen, PlayScreen)
+    return text
 
 
 async def test_two_role_scene_with_handoffs_to_the_shared_debrief(tmp_path: Path) -> None:
@@ -103,7 +113,8 @@ async def test_swap_roles_restarts_with_roles_exchanged(tmp_path: Path) -> None:
         await keys(pilot, "1", "enter", "1", "1")
         assert isinstance(app.screen, DebriefScreen)
         await keys(pilot, "w")
-        assert isinstance(app.screen, PlayScreen)
+        intro = await dismiss_intro(app, pilot)
+        assert "● Ben plays Alex; ◆ Ana plays Sam." in intro
         assert app.screen.playthrough.state.path == ()
         assert "Your turn: ● Ben (as Alex)" in screen_text(app)
         await keys(pilot, "1", "enter")
@@ -131,4 +142,5 @@ async def test_names_are_required_and_shown_literally(tmp_path: Path) -> None:
         assert isinstance(app.screen, NamesScreen)  # both names are needed
         await keys(pilot, *"[b]x[/b]", "enter", *"Bo", "enter")
         await keys(pilot, "enter")
+        assert "◆ [b]x[/b] plays Alex; ● Bo plays Sam." in await dismiss_intro(app, pilot)
         assert "Your turn: ◆ [b]x[/b] (as Alex)" in screen_text(app)

@@ -44,6 +44,7 @@ class PlayScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.introduced = False  # together: who plays whom is shown once, at the start
 
     @property
     def playthrough(self):
@@ -141,12 +142,20 @@ class PlayScreen(Screen[None]):
         turn.display = True
         turn.update(Content.assemble(("Your turn: ", "bold"), (seat.label, "bold"), as_role))
         turn.set_classes(f"turn-{seat.player}")
-        if self.app.handoff_screen and self.turn_changed(player):
-            self.app.push_screen(HandoffScreen(seat.label, self.scene.roles[role].name if role else None))
-
-    def turn_changed(self, player: str) -> bool:
+        role_name = self.scene.roles[role].name if role else None
         made = [step for step in self.playthrough.state.path if step.choice != CONTINUE_KEY]
-        return bool(made) and made[-1].player != player
+        if not made and not self.introduced:
+            self.introduced = True
+            self.app.push_screen(HandoffScreen(seat.label, role_name, self.cast_text()))
+        elif self.app.handoff_screen and made and made[-1].player != player:
+            self.app.push_screen(HandoffScreen(seat.label, role_name))
+
+    def cast_text(self) -> str:
+        seating = self.session.seating
+        if not seating.roles:
+            return f"{' and '.join(s.label for s in seating.seats)} take turns, one choice each."
+        parts = [f"{seating.seat(p).label} plays {self.scene.roles[r].name}" for r, p in seating.roles.items()]
+        return "; ".join(parts) + "."
 
     # -- choosing ---------------------------------------------------------------------------
 
