@@ -23,6 +23,8 @@ KEYS = """\
 | t | at an ending: go back to the choice that mattered most for closeness |
 | c | at an ending: compare this attempt with another |
 | g | your progress across scenes |
+| t | on the title screen: play together, two people on one keyboard |
+| u | the puppet theatre: act out a harsh inner voice until it turns silly |
 | Escape | go back; during a scene, pause |
 | ? | this help |
 | ctrl+p | command palette |
