@@ -78,6 +78,7 @@ def data(args: argparse.Namespace) -> int:
 
 def validate(paths: list[Path], output: str, strict: bool) -> int:
     from game.engine.library import load_library, scene_files
+    from game.engine.lint import dead_ends
     from game.engine.puppets import check_puppet_file
 
     missing = [p for p in paths if not p.exists()]
@@ -87,6 +88,7 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
     puppet_files = [f for f in files if f.parent.name == "puppets"]
     entries = load_library(f for f in files if f not in puppet_files)
     diagnostics = [d for e in entries for d in e.diagnostics]
+    diagnostics += [d for e in entries if e.scene for d in dead_ends(e.scene)]
     diagnostics += [d for f in puppet_files for d in check_puppet_file(f)[1]]
     errors = sum(d.level == "error" for d in diagnostics) + len(missing)
     warnings = sum(d.level == "warning" for d in diagnostics)

@@ -81,6 +81,8 @@ Expr = Union[Literal, Name, Not, BoolOp, Compare]
 class Condition:
     source: str
     tree: Expr
+    line: int = 0  # where the condition's text starts in its file (0: unknown)
+    column: int = 0
 
     def names(self) -> list[Name]:
         return list(_names(self.tree))

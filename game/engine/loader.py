@@ -13,6 +13,7 @@ from game.engine.fields import IDENTIFIER, FieldChecker, _suggest, describe
 from game.engine.model import (
     Choice, Effect, Ending, Line, Node, PuppetCue, Role, RouteBranch, Scene, VariableValue,
 )
+from game.engine.lint import lint_scene
 from game.engine.scene_checks import check_scene
 from game.engine.voices import MAX_LINE
 from game.engine.yamldoc import PathKey, YamlDoc, read_yaml_file, read_yaml_text
@@ -128,6 +129,8 @@ class SceneBuilder(FieldChecker):
         )
         if nodes:
             self.problems.extend(check_scene(scene, self.catalogue))
+        if not any(p.level == "error" for p in self.problems):
+            self.problems.extend(lint_scene(scene, self.catalogue))
         self.problems.sort(key=lambda d: (d.line, d.column))
         if any(p.level == "error" for p in self.problems):
             raise SceneError(self.problems)
@@ -398,7 +401,8 @@ class SceneBuilder(FieldChecker):
             problem = self.unknown_name(name.name)
             if problem:
                 self.error(path, problem, offset=name.offset)
-        return condition
+        where = self.doc.where(path)
+        return replace(condition, line=where.line, column=where.column)
 
     def unknown_name(self, name: str) -> str | None:
         if "." in name:

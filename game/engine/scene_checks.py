@@ -27,7 +27,8 @@ def check_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
         reachable = reachable_nodes(scene)
         for node in scene.nodes.values():
             if node.id not in reachable:
-                report(node.pos, f"node {node.id!r} cannot be reached from the start", "warning")
+                what = "the ending" if node.ending else "node"
+                report(node.pos, f"{what} {node.id!r} cannot be reached from the start", "warning")
     return found
 
 

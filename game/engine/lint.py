@@ -1,0 +1,107 @@
+"""Warnings for authors: things that load fine but are probably not what the author meant."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Callable, Iterator
+
+from game.engine.catalogue import Catalogue
+from game.engine.conditions import Condition
+from game.engine.diagnostics import Diagnostic
+from game.engine.model import Scene, VariableValue
+from game.engine.yamldoc import Position
+
+MAX_COMBINATIONS = 20_000
+
+Report = Callable[[Position, str], None]
+
+
+def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+
+    def report(pos: Position, message: str) -> None:
+        found.append(Diagnostic(scene.file, pos.line, pos.column, "warning", message))
+
+    _unscored_choices(scene, report)
+    domains = _possible_values(scene, catalogue)
+    for condition in _conditions(scene):
+        _read_but_never_set(scene, condition, report)
+        if _can_never_hold(condition, domains):
+            report(Position(condition.line, condition.column),
+                   f"the condition {condition.source!r} can never hold")
+    return found
+
+
+def _unscored_choices(scene: Scene, report: Report) -> None:
+    for node in scene.nodes.values():
+        for choice in node.choices:
+            if not choice.effect.is_scored:
+                report(choice.pos, "this choice carries no scoring (no 'scores' or 'traps'), so "
+                                   "its feedback cannot say what it showed")
+
+
+def _conditions(scene: Scene) -> Iterator[Condition]:
+    for node in scene.nodes.values():
+        items = [line.condition for line in node.lines] + [c.condition for c in node.choices]
+        items += [b.condition for b in node.route]
+        yield from (c for c in items if c is not None)
+
+
+def _set_somewhere(scene: Scene) -> set[str]:
+    return {name for node in scene.nodes.values() for c in node.choices
+            for name in list(c.effect.set) + list(c.effect.add)}
+
+
+def _read_but_never_set(scene: Scene, condition: Condition, report: Report) -> None:
+    never = [n.name for n in condition.names() if n.name in scene.variables and n.name not in _set_somewhere(scene)]
+    for name in dict.fromkeys(never):
+        report(Position(condition.line, condition.column),
+               f"variable {name!r} is read here but no choice sets it, so it is always "
+               f"{scene.variables[name]!r}")
+
+
+def _possible_values(scene: Scene, catalogue: Catalogue) -> dict[str, list[VariableValue] | None]:
+    """Every value each name can take, or None when there are too many to list."""
+    domains: dict[str, list[VariableValue] | None] = {
+        m.key: list(range(m.minimum, m.maximum + 1)) for m in catalogue.meters}
+    added = {name for node in scene.nodes.values() for c in node.choices for name in c.effect.add}
+    for name, initial in scene.variables.items():
+        if name in added:
+            domains[name] = None
+            continue
+        values = [initial] + [c.effect.set[name] for node in scene.nodes.values()
+                              for c in node.choices if name in c.effect.set]
+        domains[name] = list(dict.fromkeys(values))
+    return domains
+
+
+def _can_never_hold(condition: Condition, domains: dict[str, list[VariableValue] | None]) -> bool:
+    names = list(dict.fromkeys(n.name for n in condition.names()))
+    value_lists = [domains.get(name) for name in names]
+    if any(values is None for values in value_lists):
+        return False  # scores, traps and counters: too many values to be sure
+    combinations = 1
+    for values in value_lists:
+        combinations *= len(values)  # type: ignore[arg-type]
+    if combinations > MAX_COMBINATIONS:
+        return False
+    for combination in itertools.product(*value_lists):  # type: ignore[arg-type]
+        values = dict(zip(names, combination))
+        if condition.holds(lambda name: values.get(name, False)):
+            return False
+    return True
+
+
+def dead_ends(scene: Scene, limit: int = 50_000) -> list[Diagnostic]:
+    """Nodes where, on some path, no choice is open: found by exploring, so only real ones."""
+    from game.engine.explore import explore
+
+    result = explore(scene, limit)
+    found: dict[str, Diagnostic] = {}
+    for state in result.stuck:
+        node = scene.nodes[state.node]
+        found.setdefault(node.id, Diagnostic(
+            scene.file, node.pos.line, node.pos.column, "warning",
+            f"dead end: on some paths no choice at node {node.id!r} is open "
+            f"(for example after {len(state.path)} steps); the player would be stuck"))
+    return list(found.values())
