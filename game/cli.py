@@ -1,10 +1,8 @@
-"""The command line: thin wrappers that call the engine or start the app."""
+"""The command line: parse arguments, then call the engine, the records or the app."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from game import __version__
@@ -20,16 +18,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenes", type=Path, metavar="DIR",
                         help="play the scenes in DIR instead of the ones that ship with the game")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("play", help="start the game (the default)")
+    play = commands.add_parser("play", help="start the game (the default), or play one scene file")
+    play.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a scene file to play directly")
+    play.add_argument("--watch", action="store_true", help="reload FILE whenever it is saved")
+    add_author_commands(commands)
+    add_data_commands(commands)
+    return parser
+
+
+def add_author_commands(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser("validate", help="check scene and puppet files, reporting every problem")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                           help="scene or puppet files or folders (default: the shipped scenes and "
                                "puppets); files in a folder named 'puppets' are read as puppets")
     validate.add_argument("--format", choices=("text", "json"), default="text")
-    validate.add_argument("--strict", action="store_true",
-                          help="exit with status 2 when there are warnings")
-    add_data_commands(commands)
-    return parser
+    validate.add_argument("--strict", action="store_true", help="exit with status 2 when there are warnings")
+
+    check = commands.add_parser("check", help="explore every path of scenes: endings, dead ends, score ranges")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="scene files or folders (default: the shipped scenes)")
+    check.add_argument("--limit", type=int, default=200_000, metavar="N",
+                       help="stop after exploring N distinct states (default 200,000)")
+    check.add_argument("--random", type=int, metavar="N", dest="runs",
+                       help="instead, play N random playthroughs and report coverage")
+    check.add_argument("--seed", type=int, default=1, metavar="S", help="the seed for --random (default 1)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    graph = commands.add_parser("graph", help="write a scene's node graph as Mermaid or Graphviz DOT")
+    graph.add_argument("scene", type=Path, metavar="SCENE", help="a scene file")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+
+    new = commands.add_parser("new", help="write a commented template scene that passes validate")
+    new.add_argument("scene_id", metavar="SCENE_ID", help="the new scene's id, e.g. late-again")
+    new.add_argument("--dir", type=Path, default=None, metavar="DIR",
+                     help="where to write it (default: ./scenes)")
+    new.add_argument("--title", help="the scene's title")
 
 
 def add_data_commands(commands: argparse._SubParsersAction) -> None:
@@ -46,21 +70,47 @@ def add_data_commands(commands: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "validate":
-        from game.engine.puppets import puppets_dir
-
-        default = [args.scenes or scenes_dir(), puppets_dir()]
-        return validate(args.paths or default, args.format, args.strict)
+    if args.command in ("validate", "check", "graph", "new"):
+        return author(args)
     if args.command == "data":
         return data(args)
+    if args.command == "play" and args.file is not None:
+        return play_file(args.file, args.watch)
     return play(args.scenes or scenes_dir())
 
 
 def play(folder: Path) -> int:
-    from game.ui.app import PathwaysApp  # imported late: `validate` never needs Textual
+    from game.ui.app import PathwaysApp  # imported late: the other commands never need Textual
 
     PathwaysApp(scenes_folder=folder).run()
     return 0
+
+
+def play_file(path: Path, watch: bool) -> int:
+    import sys
+
+    if not path.is_file():
+        print(f"{path}: error: no such file", file=sys.stderr)
+        return 1
+    from game.ui.app import PathwaysApp
+
+    PathwaysApp(scenes_folder=path.parent, scene_file=path, watch=watch).run()
+    return 0
+
+
+def author(args: argparse.Namespace) -> int:
+    from game import author_commands
+    from game.engine.puppets import puppets_dir
+
+    if args.command == "validate":
+        default = [args.scenes or scenes_dir(), puppets_dir()]
+        return author_commands.validate(args.paths or default, args.format, args.strict)
+    if args.command == "check":
+        return author_commands.check(args.paths or [args.scenes or scenes_dir()], args.limit,
+                                     args.runs, args.seed, args.format)
+    if args.command == "graph":
+        return author_commands.graph(args.scene, args.format, args.output)
+    return author_commands.new_scene(args.scene_id, args.dir or Path("scenes"), args.title)
 
 
 def data(args: argparse.Namespace) -> int:
@@ -74,38 +124,3 @@ def data(args: argparse.Namespace) -> int:
         return commands.delete(args.yes)
     print(args.data_help(), end="")
     return 0
-
-
-def validate(paths: list[Path], output: str, strict: bool) -> int:
-    from game.engine.library import load_library, scene_files
-    from game.engine.lint import dead_ends
-    from game.engine.puppets import check_puppet_file
-
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        print(f"{path}: error: no such file or folder", file=sys.stderr)
-    files = scene_files(p for p in paths if p.exists())
-    puppet_files = [f for f in files if f.parent.name == "puppets"]
-    entries = load_library(f for f in files if f not in puppet_files)
-    diagnostics = [d for e in entries for d in e.diagnostics]
-    diagnostics += [d for e in entries if e.scene for d in dead_ends(e.scene)]
-    diagnostics += [d for f in puppet_files for d in check_puppet_file(f)[1]]
-    errors = sum(d.level == "error" for d in diagnostics) + len(missing)
-    warnings = sum(d.level == "warning" for d in diagnostics)
-    checked = len(entries) + len(puppet_files)
-    if output == "json":
-        print(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
-                          "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
-    else:
-        for diagnostic in diagnostics:
-            print(diagnostic)
-        print(f"{_count(len(entries), 'scene file')}"
-              f"{' and ' + _count(len(puppet_files), 'puppet file') if puppet_files else ''} checked: "
-              f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
-    if errors or (not checked and not missing):
-        return 1
-    return 2 if strict and warnings else 0
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

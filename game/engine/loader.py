@@ -241,6 +241,7 @@ class SceneBuilder(FieldChecker):
             unsafe=unsafe is True,
             puppet=cue,
             pos=self.doc.where_key(path),
+            goto_pos=self.doc.where(path + ("goto",)),
         )
 
     def build_puppet_cue(self, path: PathKey, raw: Any, goto: str | None) -> PuppetCue | None:

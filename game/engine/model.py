@@ -90,6 +90,7 @@ class Node:
     unsafe: bool = False  # the other person is hostile here: opening up is not rewarded
     puppet: PuppetCue | None = None
     pos: Position = NOWHERE
+    goto_pos: Position = NOWHERE
 
     @property
     def kind(self) -> NodeKind:

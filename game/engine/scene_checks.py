@@ -70,7 +70,7 @@ def _check_links(scene: Scene, node: Node, report) -> None:
     links: list[tuple[str, Position]] = [(c.goto, c.goto_pos) for c in node.choices]
     links += [(b.goto, b.pos) for b in node.route]
     if node.goto is not None:
-        links.append((node.goto, node.pos))
+        links.append((node.goto, node.goto_pos))
     for target, pos in links:
         if target and target not in scene.nodes:
             report(pos, f"goto {target!r}: no node has that id{did_you_mean(target, scene.nodes)}")

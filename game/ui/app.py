@@ -12,7 +12,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.library import SceneEntry, load_library
+from game.engine.library import SceneEntry, load_entry, load_library
+from game.engine.reload import carry_over
 from game.engine.model import Scene
 from game.engine.playthrough import Playthrough
 from game.engine.progress import progress_series
@@ -34,6 +35,10 @@ from game.ui.screens.puppet_picker import PuppetPickerScreen
 from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.watch import FileWatcher
+
+WATCH_SECONDS = 0.5
+MAX_ERRORS_SHOWN = 5
 
 
 def animations_off() -> bool:
@@ -51,9 +56,12 @@ class PathwaysApp(App[None]):
     reduced_motion: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
-                 records: Records | None = None) -> None:
+                 records: Records | None = None, scene_file: Path | None = None,
+                 watch: bool = False) -> None:
         super().__init__()
         self.scenes_folder = scenes_folder
+        self.scene_file = scene_file  # `pathways play FILE`: play this file straight away
+        self.watcher = FileWatcher(scene_file) if scene_file and watch else None
         self.catalogue = catalogue or default_catalogue()
         self.records = records or Records.open()
         self.set_reactive(PathwaysApp.show_feedback,
@@ -67,6 +75,10 @@ class PathwaysApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
         self.load_scenes()
+        if self.scene_file is not None:
+            self.open_scene_file()
+        if self.watcher is not None:
+            self.set_interval(WATCH_SECONDS, self.reload_if_saved)
         if self.records.notice:
             self.notify(self.records.notice, title="Your records", severity="warning", timeout=12)
 
@@ -122,6 +134,42 @@ class PathwaysApp(App[None]):
         attempts = self.records.attempts()
         finished = sum(a.status == "finished" for a in attempts)
         self.push_screen(ProgressScreen(progress_series(attempts, self.catalogue), finished))
+
+    # -- one scene file: `pathways play FILE [--watch]` ---------------------------------------
+
+    def open_scene_file(self) -> None:
+        entry = load_entry(self.scene_file, self.catalogue)
+        if entry.scene is None:
+            self.show_file_errors(entry)
+            return
+        self.start_scene(entry.scene, resume_save=False)
+
+    def reload_if_saved(self) -> None:
+        if not self.watcher or not self.watcher.changed():
+            return
+        entry = load_entry(self.scene_file, self.catalogue)
+        if entry.scene is None:
+            self.show_file_errors(entry)
+            return
+        play = next((s for s in self.screen_stack if isinstance(s, PlayScreen)), None)
+        if play is None:
+            self.open_scene_file()  # nothing under way: start the new version
+            return
+        outcome = carry_over(play.playthrough, entry.scene)
+        play.reloaded(entry.scene)
+        message = {"same path": "Reloaded. Everything you played still fits.",
+                   "same node": "Reloaded. You are at the same moment; earlier choices changed.",
+                   "back to start": "Reloaded. That moment is gone from the file, so you are back at the start."}
+        self.notify(message[outcome], title=self.scene_file.name, timeout=4)
+
+    def show_file_errors(self, entry) -> None:
+        lines = [str(d) for d in entry.errors[:MAX_ERRORS_SHOWN]]
+        more = len(entry.errors) - MAX_ERRORS_SHOWN
+        if more > 0:
+            lines.append(f"... and {more} more (pathways validate lists them all)")
+        keep = "Still playing the last version that loaded. " if self.scene_under_way() else ""
+        self.notify("\n".join(lines), title=f"{keep}Fix and save to reload", severity="error",
+                    timeout=12, markup=False)
 
     # -- the puppet theatre -----------------------------------------------------------------
 

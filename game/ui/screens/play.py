@@ -222,9 +222,10 @@ class PlayScreen(Screen[None]):
     def action_branch_map(self) -> None:
         self.app.open_branch_map(self.session)
 
-    def jumped(self) -> None:
-        """Called after the branch map moved the playthrough to another moment."""
-        self.session.after_step()
+    def reloaded(self, scene) -> None:
+        """The scene file was edited and reloaded (`play --watch`): show it afresh."""
+        self.query_one(Transcript).scene = scene
+        self.session.save()
         self.show_everything()
 
     # -- pause and settings -----------------------------------------------------------------
