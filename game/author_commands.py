@@ -198,7 +198,40 @@ def graph(path: Path, output_format: str, output: Path | None) -> int:
     return 0
 
 
+def schema(output: Path | None) -> int:
+    from game.engine.schema import schema_text
+
+    if output is None:
+        print(schema_text(), end="")
+        return 0
+    try:
+        output.write_text(schema_text(), encoding="utf-8")
+    except OSError as exc:
+        print(f"{output}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote the scene schema to {output}.", file=sys.stderr)
+    return 0
+
+
 SCENE_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def _in_source_checkout(folder: Path) -> bool:
+    from game.paths import scenes_dir
+
+    return folder.resolve() == scenes_dir().resolve() and (folder / ".." / "game" / "data").is_dir()
+
+
+def _schema_reference(folder: Path) -> str:
+    """How the new scene names its schema for editors: the repository's copy, or one beside it."""
+    return "../game/data/scene.schema.json" if _in_source_checkout(folder) else "./scene.schema.json"
+
+
+def _write_schema_beside(folder: Path) -> None:
+    from game.engine.schema import schema_text
+
+    if not _in_source_checkout(folder) and not (folder / "scene.schema.json").exists():
+        (folder / "scene.schema.json").write_text(schema_text(), encoding="utf-8")
 
 
 def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
@@ -211,10 +244,13 @@ def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
         print(f"{target}: error: already exists; choose another id or move the file", file=sys.stderr)
         return 1
     template = resources.files("game.data").joinpath("scene_template.yaml").read_text(encoding="utf-8")
-    text = template.replace("__ID__", scene_id).replace("__TITLE__", title or scene_id.replace("-", " ").capitalize())
+    text = (template.replace("__ID__", scene_id)
+            .replace("__TITLE__", title or scene_id.replace("-", " ").capitalize())
+            .replace("__SCHEMA__", _schema_reference(folder)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+        _write_schema_beside(folder)
     except OSError as exc:
         print(f"{target}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1

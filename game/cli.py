@@ -49,6 +49,9 @@ def add_author_commands(commands: argparse._SubParsersAction) -> None:
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
 
+    schema = commands.add_parser("schema", help="write the JSON Schema of scene files, for editors")
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+
     new = commands.add_parser("new", help="write a commented template scene that passes validate")
     new.add_argument("scene_id", metavar="SCENE_ID", help="the new scene's id, e.g. late-again")
     new.add_argument("--dir", type=Path, default=None, metavar="DIR",
@@ -70,7 +73,7 @@ def add_data_commands(commands: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command in ("validate", "check", "graph", "new"):
+    if args.command in ("validate", "check", "graph", "new", "schema"):
         return author(args)
     if args.command == "data":
         return data(args)
@@ -110,6 +113,8 @@ def author(args: argparse.Namespace) -> int:
                                      args.runs, args.seed, args.format)
     if args.command == "graph":
         return author_commands.graph(args.scene, args.format, args.output)
+    if args.command == "schema":
+        return author_commands.schema(args.output)
     return author_commands.new_scene(args.scene_id, args.dir or Path("scenes"), args.title)
 
 

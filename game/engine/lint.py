@@ -25,7 +25,8 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
     _unscored_choices(scene, report)
     domains = _possible_values(scene, catalogue)
     for condition in _conditions(scene):
-        _read_but_never_set(scene, condition, report)
+        if _read_but_never_set(scene, condition, report):
+            continue  # that warning already explains why the condition may never hold
         if _can_never_hold(condition, domains):
             report(Position(condition.line, condition.column),
                    f"the condition {condition.source!r} can never hold")
@@ -52,12 +53,13 @@ def _set_somewhere(scene: Scene) -> set[str]:
             for name in list(c.effect.set) + list(c.effect.add)}
 
 
-def _read_but_never_set(scene: Scene, condition: Condition, report: Report) -> None:
+def _read_but_never_set(scene: Scene, condition: Condition, report: Report) -> bool:
     never = [n.name for n in condition.names() if n.name in scene.variables and n.name not in _set_somewhere(scene)]
     for name in dict.fromkeys(never):
         report(Position(condition.line, condition.column),
                f"variable {name!r} is read here but no choice sets it, so it is always "
                f"{scene.variables[name]!r}")
+    return bool(never)
 
 
 def _possible_values(scene: Scene, catalogue: Catalogue) -> dict[str, list[VariableValue] | None]:
@@ -102,6 +104,6 @@ def dead_ends(scene: Scene, limit: int = 50_000) -> list[Diagnostic]:
         node = scene.nodes[state.node]
         found.setdefault(node.id, Diagnostic(
             scene.file, node.pos.line, node.pos.column, "warning",
-            f"dead end: on some paths no choice at node {node.id!r} is open "
-            f"(for example after {len(state.path)} steps); the player would be stuck"))
+            f"dead end: on some paths no choice at node {node.id!r} is open, "
+            "so the player would be stuck there"))
     return list(found.values())
