@@ -12,11 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.debrief import closeness_highlights, debrief_prompts, prompt_book
-from game.engine.scoring import harmony_without_closeness
 from game.records import Attempt
 from game.session import Session
-from game.ui.screens.ending import APART_NOTE
-from game.ui.widgets.charts import MeterBars, ScoreChart
+from game.ui.widgets.charts import ScoreChart
+from game.ui.widgets.ending_parts import ending_title, meters
 
 
 class DebriefScreen(Screen[None]):
@@ -40,13 +39,8 @@ class DebriefScreen(Screen[None]):
         assert ending is not None
         shared = self.playthrough.summary()
         with VerticalScroll(id="debrief"):
-            yield Static(Content.assemble(("Ending: ", "bold"), (ending.title, "bold")),
-                         classes="screen-title", id="ending-title")
-            yield Static(Content(ending.reflection), id="reflection")
-            yield Static(Content("Your shared meters"), classes="section-title")
-            yield MeterBars(shared, id="meters")
-            if harmony_without_closeness(shared):
-                yield Static(Content(APART_NOTE), classes="note")
+            yield from ending_title(ending)
+            yield from meters(shared, "Your shared meters")
             yield Static(Content("Each of you"), classes="section-title")
             with Horizontal(id="both-charts"):
                 for seat in self.session.seating.seats:

@@ -13,17 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.graph import shorten
-from game.engine.scoring import PlaythroughSummary, harmony_without_closeness
+from game.engine.scoring import PlaythroughSummary
 from game.engine.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
-from game.ui.widgets.charts import MeterBars, ScoreChart
+from game.ui.widgets.charts import ScoreChart
+from game.ui.widgets.ending_parts import ending_title, meters
 from game.ui.widgets.transcript import feedback_content
 
-APART_NOTE = (
-    "Things ended calmer than they ended close. Smoothing a problem over can bring the peace "
-    "back without bringing the two of you any nearer; that gap is what this game is about."
-)
 NO_TRAPS = "No traps this time."
 
 
@@ -65,14 +62,9 @@ class EndingScreen(Screen[None]):
         assert ending is not None
         summary = self.playthrough.summary()
         with VerticalScroll(id="ending"):
-            yield Static(Content.assemble(("Ending: ", "bold"), (ending.title, "bold")),
-                         classes="screen-title", id="ending-title")
-            yield Static(Content(ending.reflection), id="reflection")
+            yield from ending_title(ending)
             yield Static(Content("Looking for the choice that mattered most…"), id="turning-point")
-            yield Static(Content("Meters"), classes="section-title")
-            yield MeterBars(summary, id="meters")
-            if harmony_without_closeness(summary):
-                yield Static(Content(APART_NOTE), classes="note", id="apart-note")
+            yield from meters(summary, "Meters")
             yield Static(Content("Traps"), classes="section-title")
             yield from self.trap_widgets(summary)
             yield Static(Content("Attitudes and skills"), classes="section-title")
