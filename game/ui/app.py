@@ -12,8 +12,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.library import SceneEntry, load_entry, load_library
-from game.engine.reload import carry_over
+from game.engine.library import SceneEntry, load_library
 from game.engine.model import Scene
 from game.engine.playthrough import Playthrough
 from game.engine.progress import progress_series
@@ -32,13 +31,9 @@ from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.puppet_picker import PuppetPickerScreen
-from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.watch import FileWatcher
-
-WATCH_SECONDS = 0.5
-MAX_ERRORS_SHOWN = 5
+from game.ui.scene_file import SceneFile
 
 
 def animations_off() -> bool:
@@ -60,8 +55,8 @@ class PathwaysApp(App[None]):
                  watch: bool = False) -> None:
         super().__init__()
         self.scenes_folder = scenes_folder
-        self.scene_file = scene_file  # `pathways play FILE`: play this file straight away
-        self.watcher = FileWatcher(scene_file) if scene_file and watch else None
+        # `pathways play FILE [--watch]`: play this file straight away, reloading it when saved
+        self.scene_file = SceneFile(self, scene_file, watch) if scene_file else None
         self.catalogue = catalogue or default_catalogue()
         self.records = records or Records.open()
         self.set_reactive(PathwaysApp.show_feedback,
@@ -76,9 +71,7 @@ class PathwaysApp(App[None]):
         self.push_screen(TitleScreen())
         self.load_scenes()
         if self.scene_file is not None:
-            self.open_scene_file()
-        if self.watcher is not None:
-            self.set_interval(WATCH_SECONDS, self.reload_if_saved)
+            self.scene_file.start()
         if self.records.notice:
             self.notify(self.records.notice, title="Your records", severity="warning", timeout=12)
 
@@ -135,73 +128,17 @@ class PathwaysApp(App[None]):
         finished = sum(a.status == "finished" for a in attempts)
         self.push_screen(ProgressScreen(progress_series(attempts, self.catalogue), finished))
 
-    # -- one scene file: `pathways play FILE [--watch]` ---------------------------------------
-
-    def open_scene_file(self) -> None:
-        entry = load_entry(self.scene_file, self.catalogue)
-        if entry.scene is None:
-            self.show_file_errors(entry)
-            return
-        self.start_scene(entry.scene, resume_save=False)
+    # -- one scene file, and the puppet theatre -----------------------------------------------
 
     def reload_if_saved(self) -> None:
-        if not self.watcher or not self.watcher.changed():
-            return
-        entry = load_entry(self.scene_file, self.catalogue)
-        if entry.scene is None:
-            self.show_file_errors(entry)
-            return
-        play = next((s for s in self.screen_stack if isinstance(s, PlayScreen)), None)
-        if play is None:
-            self.open_scene_file()  # nothing under way: start the new version
-            return
-        outcome = carry_over(play.playthrough, entry.scene)
-        play.reloaded(entry.scene)
-        message = {"same path": "Reloaded. Everything you played still fits.",
-                   "same node": "Reloaded. You are at the same moment; earlier choices changed.",
-                   "back to start": "Reloaded. That moment is gone from the file, so you are back at the start."}
-        self.notify(message[outcome], title=self.scene_file.name, timeout=4)
+        if self.scene_file is not None:
+            self.scene_file.reload_if_saved()
 
-    def show_file_errors(self, entry) -> None:
-        lines = [str(d) for d in entry.errors[:MAX_ERRORS_SHOWN]]
-        more = len(entry.errors) - MAX_ERRORS_SHOWN
-        if more > 0:
-            lines.append(f"... and {more} more (pathways validate lists them all)")
-        keep = "Still playing the last version that loaded. " if self.scene_under_way() else ""
-        self.notify("\n".join(lines), title=f"{keep}Fix and save to reload", severity="error",
-                    timeout=12, markup=False)
-
-    # -- the puppet theatre -----------------------------------------------------------------
-
-    def together_seats(self) -> tuple[Seat, Seat] | None:
-        if not self.together_names:
-            return None
-        first, second = Seating.together_seats(self.together_names)
-        return first, second
+    def together_seats(self) -> tuple[Seat, ...] | None:
+        return Seating.together_seats(self.together_names) if self.together_names else None
 
     def action_puppet_theatre(self) -> None:
-        seats = self.together_seats()
-        cast_line = (f"Playing together: {seats[0].label} voices a puppet, {seats[1].label} answers it; "
-                     "then you swap." if seats else "")
-        self.push_screen(PuppetPickerScreen(list(default_puppets().puppets.values()), cast_line))
-
-    def open_theatre(self, puppet_id: str) -> None:
-        seats = self.together_seats()
-        cast = Cast(seats[0], seats[1]) if seats else Cast()
-        self.push_screen(TheatreScreen(default_puppets().puppets[puppet_id], None, cast))
-
-    def open_interlude(self, session: Session, callback) -> None:
-        """A scene's puppet interlude: the person choosing now answers; the other voices it."""
-        cue = session.playthrough.node.puppet
-        puppet = default_puppets().puppets.get(cue.puppet) if cue else None
-        if cue is None or puppet is None:
-            return
-        cast = Cast()
-        if session.seating.is_together:
-            answerer = session.seating.seat(session.player_now())
-            voice = next(s for s in session.seating.seats if s.player != answerer.player)
-            cast = Cast(voice, answerer)
-        self.push_screen(TheatreScreen(puppet, cue.line, cast), callback)
+        self.push_screen(PuppetPickerScreen(list(default_puppets().puppets.values()), self.together_seats()))
 
     # -- playing ----------------------------------------------------------------------------
 

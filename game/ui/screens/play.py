@@ -12,8 +12,10 @@ from textual.widgets.option_list import Option
 
 from game.engine.runner import CONTINUE_KEY, StoryError
 from game.session import Session
+from game.engine.puppets import default_puppets
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.pause import PauseChoice, PauseScreen
+from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
 
@@ -176,7 +178,7 @@ class PlayScreen(Screen[None]):
             self.app.show_ending(self.session, self.session.recorded[-1] if self.session.recorded else None)
             return
         if key == THEATRE_OPTION:
-            self.app.open_interlude(self.session, lambda answer: answer and self.take(answer))
+            self.open_interlude()
             return
         if self.playthrough.is_over:
             return
@@ -193,6 +195,20 @@ class PlayScreen(Screen[None]):
         if choice.key != CONTINUE_KEY:
             self.show_choice_taken(choice, before, player)
         self.show_current()
+
+    def open_interlude(self) -> None:
+        """A puppet interlude: the person choosing now answers; when two play, the other voices it."""
+        cue = self.playthrough.node.puppet
+        puppet = default_puppets().puppets.get(cue.puppet) if cue else None
+        if cue is None or puppet is None:
+            return
+        cast = Cast()
+        seating = self.session.seating
+        if seating.is_together:
+            answerer = seating.seat(self.session.player_now())
+            cast = Cast(next(s for s in seating.seats if s.player != answerer.player), answerer)
+        self.app.push_screen(TheatreScreen(puppet, cue.line, cast),
+                             lambda answer: self.take(answer) if answer else None)
 
     # -- going back -------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.puppets import Puppet
+from game.engine.seating import Seat
+from game.ui.screens.theatre import Cast, TheatreScreen
 
 INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "
          "What you type stays on screen and is never kept unless you save the round.")
@@ -22,9 +24,12 @@ class PuppetPickerScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="puppets.help"),
     ]
 
-    def __init__(self, puppets: list[Puppet], cast_line: str = "") -> None:
+    def __init__(self, puppets: list[Puppet], seats: tuple[Seat, ...] | None = None) -> None:
+        """``seats`` are the two people when playing together: the first voices, the second answers."""
         super().__init__()
-        self.puppets, self.cast_line = puppets, cast_line
+        self.puppets, self.seats = puppets, seats
+        self.cast_line = (f"Playing together: {seats[0].label} voices a puppet, {seats[1].label} "
+                          "answers it; then you swap." if seats else "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="puppet-picker"):
@@ -48,4 +53,6 @@ class PuppetPickerScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_theatre(event.option.id or "")
+        puppet = next(p for p in self.puppets if p.id == event.option.id)
+        cast = Cast(self.seats[0], self.seats[1]) if self.seats else Cast()
+        self.app.push_screen(TheatreScreen(puppet, None, cast))

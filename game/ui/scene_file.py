@@ -1,0 +1,63 @@
+"""`pathways play FILE [--watch]`: play one scene file, and reload it whenever it is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.engine.library import SceneEntry, load_entry
+from game.engine.reload import carry_over
+from game.ui.screens.play import PlayScreen
+from game.ui.watch import FileWatcher
+
+if TYPE_CHECKING:
+    from game.ui.app import PathwaysApp
+
+WATCH_SECONDS = 0.5
+MAX_ERRORS_SHOWN = 5
+RELOADED = {
+    "same path": "Reloaded. Everything you played still fits.",
+    "same node": "Reloaded. You are at the same moment; earlier choices changed.",
+    "back to start": "Reloaded. That moment is gone from the file, so you are back at the start.",
+}
+
+
+class SceneFile:
+    def __init__(self, app: PathwaysApp, path: Path, watch: bool) -> None:
+        self.app, self.path = app, path
+        self.watcher = FileWatcher(path) if watch else None
+
+    def start(self) -> None:
+        self.open()
+        if self.watcher is not None:
+            self.app.set_interval(WATCH_SECONDS, self.reload_if_saved)
+
+    def open(self) -> None:
+        entry = load_entry(self.path, self.app.catalogue)
+        if entry.scene is None:
+            self.show_errors(entry)
+        else:
+            self.app.start_scene(entry.scene, resume_save=False)
+
+    def reload_if_saved(self) -> None:
+        if self.watcher is None or not self.watcher.changed():
+            return
+        entry = load_entry(self.path, self.app.catalogue)
+        if entry.scene is None:
+            self.show_errors(entry)
+            return
+        play = next((s for s in self.app.screen_stack if isinstance(s, PlayScreen)), None)
+        if play is None:
+            self.open()  # nothing under way: start the new version
+            return
+        outcome = carry_over(play.playthrough, entry.scene)
+        play.reloaded(entry.scene)
+        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=4)
+
+    def show_errors(self, entry: SceneEntry) -> None:
+        lines = [str(d) for d in entry.errors[:MAX_ERRORS_SHOWN]]
+        if len(entry.errors) > MAX_ERRORS_SHOWN:
+            lines.append(f"... and {len(entry.errors) - MAX_ERRORS_SHOWN} more (pathways validate lists them all)")
+        keep = "Still playing the last version that loaded. " if self.app.scene_under_way() else ""
+        self.app.notify("\n".join(lines), title=f"{keep}Fix and save to reload", severity="error",
+                        timeout=12, markup=False)
