@@ -246,7 +246,8 @@ def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
     template = resources.files("game.data").joinpath("scene_template.yaml").read_text(encoding="utf-8")
     text = (template.replace("__ID__", scene_id)
             .replace("__TITLE__", title or scene_id.replace("-", " ").capitalize())
-            .replace("__SCHEMA__", _schema_reference(folder)))
+            .replace("__SCHEMA__", _schema_reference(folder))
+            .replace("__PATH__", str(target)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -95,9 +95,11 @@ def play_file(path: Path, watch: bool) -> int:
     if not path.is_file():
         print(f"{path}: error: no such file", file=sys.stderr)
         return 1
+    from game.records import Records
     from game.ui.app import PathwaysApp
 
-    PathwaysApp(scenes_folder=path.parent, scene_file=path, watch=watch).run()
+    # An author's test plays are not the player's progress: keep them in memory only.
+    PathwaysApp(scenes_folder=path.parent, records=Records.scratch(), scene_file=path, watch=watch).run()
     return 0
 
 

@@ -119,6 +119,7 @@ def test_new_writes_a_template_that_passes_validate_and_check(tmp_path: Path, ca
     assert load_entry(path).scene.title == "Late again"
     assert path.read_text().startswith("# yaml-language-server: $schema=./scene.schema.json")
     assert (tmp_path / "scene.schema.json").read_text().startswith("{")
+    assert f"pathways check {path}" in path.read_text()  # the comments name the real file
     assert main(["new", "late-again", "--dir", str(tmp_path)]) == 1  # never overwrites
     assert main(["new", "Bad Id!", "--dir", str(tmp_path)]) == 1
     assert "already exists" in capsys.readouterr().err
@@ -129,3 +130,16 @@ def test_scene_format_doc_shows_the_commands() -> None:
     for command in ("pathways new", "pathways validate", "pathways check", "pathways play", "--watch",
                     "pathways graph"):
         assert command in doc
+
+
+def test_play_file_keeps_test_runs_out_of_the_records(tmp_path: Path, monkeypatch) -> None:
+    from game.ui.app import PathwaysApp
+
+    started: list[PathwaysApp] = []
+    monkeypatch.setattr(PathwaysApp, "run", lambda self: started.append(self))
+    (tmp_path / "tiny.yaml").write_text(TWO_ENDINGS_SCENE)
+    assert main(["play", str(tmp_path / "tiny.yaml"), "--watch"]) == 0
+    [app] = started
+    assert app.records.path is None and app.records.notice is None
+    assert app.scene_file is not None and app.scene_file.watcher is not None
+    assert main(["play", str(tmp_path / "missing.yaml")]) == 1

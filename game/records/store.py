@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Ma
 
 from game.engine.state import State, Step
 from game.records import codec
-from game.records.db import data_folder, open_database
+from game.records.db import data_folder, in_memory, open_database
 from game.records.rounds import INSERT_ROUND, PuppetRound, round_from_row, round_row, round_to_plain
 
 if TYPE_CHECKING:
@@ -93,6 +93,12 @@ class Records:
     def open(cls, folder: Path | None = None) -> Records:
         opened = open_database(folder or data_folder())
         return cls(opened.connection, opened.path, opened.notice)
+
+    @classmethod
+    def scratch(cls) -> Records:
+        """Records that live only in memory, for play that should leave no trace (author tests)."""
+        opened = in_memory(Path("."))
+        return cls(opened.connection, None, None)
 
     def __enter__(self) -> Records:
         return self

@@ -52,6 +52,7 @@ class SceneFile:
             return
         outcome = carry_over(play.playthrough, entry.scene)
         play.reloaded(entry.scene)
+        self.app.clear_notifications()  # an earlier error no longer applies
         self.app.notify(RELOADED[outcome], title=self.path.name, timeout=4)
 
     def show_errors(self, entry: SceneEntry) -> None:
@@ -59,5 +60,6 @@ class SceneFile:
         if len(entry.errors) > MAX_ERRORS_SHOWN:
             lines.append(f"... and {len(entry.errors) - MAX_ERRORS_SHOWN} more (pathways validate lists them all)")
         keep = "Still playing the last version that loaded. " if self.app.scene_under_way() else ""
+        self.app.clear_notifications()
         self.app.notify("\n".join(lines), title=f"{keep}Fix and save to reload", severity="error",
                         timeout=12, markup=False)

@@ -41,6 +41,7 @@ async def test_watch_reloads_and_keeps_the_player_in_place(tmp_path: Path) -> No
         await pilot.pause()
         assert any("goto 'nowhere'" in n.message for n in app._notifications)
         assert play.playthrough.scene.nodes["asked"].goto == "decide"  # still the last good version
+        assert not any("still fits" in n.message for n in app._notifications)  # old notice cleared
         await pilot.press("1", "1")
         await pilot.pause()
         assert "Ending: Close" in screen_text(app)
