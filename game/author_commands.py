@@ -16,6 +16,7 @@ from game.engine.model import Scene
 
 NAME_WIDTH = 24
 COLUMN_WIDTH = 10
+MAX_COLUMN_WIDTH = 16
 
 
 def _count(number: int, noun: str) -> str:
@@ -144,13 +145,14 @@ def _range_table(scene: Scene, ranges: dict, show) -> str:
     endings = [n.id for n in scene.endings() if n.id in ranges]
     if not endings:
         return "  (no ending was reached, so there is nothing to balance yet)"
-    rows = [("", [e[:COLUMN_WIDTH - 1] for e in endings])]
+    width = min(MAX_COLUMN_WIDTH, max([COLUMN_WIDTH] + [len(e) + 2 for e in endings]))
+    rows = [("", [e[:width - 1] for e in endings])]
     rows += [(m.name, [show(ranges[e][m.key]) for e in endings]) for m in catalogue.meters]
     rows += [(d.short_name, [show(ranges[e][d.key]) if d.key in ranges[e] else "?" for e in endings])
              for d in catalogue.dimensions]
     lines = ["  ranges at each ending, over every path:"]
     for name, cells in rows:
-        lines.append("    " + f"{name:<{NAME_WIDTH}}" + "".join(f"{c:>{COLUMN_WIDTH}}" for c in cells))
+        lines.append("    " + f"{name:<{NAME_WIDTH}}" + "".join(f"{c:>{width}}" for c in cells))
     return "\n".join(lines)
 
 

@@ -41,8 +41,8 @@ def node_summary(node: Node, width: int = 48) -> str:
     if node.route:
         return "(the scene decides by how things are going)"
     if node.lines:
-        line = node.lines[0]
-        return shorten(line.text, width)
+        always = [line for line in node.lines if line.condition is None]
+        return shorten((always or list(node.lines))[0].text, width)
     return node.id
 
 

@@ -52,14 +52,19 @@ class SceneFile:
             return
         outcome = carry_over(play.playthrough, entry.scene)
         play.reloaded(entry.scene)
-        self.app.clear_notifications()  # an earlier error no longer applies
-        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=4)
+        play.show_file_errors([])
+        self.app.clear_notifications()
+        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=3)
 
     def show_errors(self, entry: SceneEntry) -> None:
+        """While a scene is playing, a banner stays until the file is fixed; otherwise a notice."""
         lines = [str(d) for d in entry.errors[:MAX_ERRORS_SHOWN]]
         if len(entry.errors) > MAX_ERRORS_SHOWN:
             lines.append(f"... and {len(entry.errors) - MAX_ERRORS_SHOWN} more (pathways validate lists them all)")
-        keep = "Still playing the last version that loaded. " if self.app.scene_under_way() else ""
         self.app.clear_notifications()
-        self.app.notify("\n".join(lines), title=f"{keep}Fix and save to reload", severity="error",
-                        timeout=12, markup=False)
+        play = next((s for s in self.app.screen_stack if isinstance(s, PlayScreen)), None)
+        if play is not None:
+            play.show_file_errors(lines)
+        else:
+            self.app.notify("\n".join(lines), title="The scene file has errors: fix it and save",
+                            severity="error", timeout=30, markup=False)

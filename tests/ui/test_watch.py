@@ -39,9 +39,14 @@ async def test_watch_reloads_and_keeps_the_player_in_place(tmp_path: Path) -> No
         write(path, TWO_ENDINGS_SCENE.replace("goto: decide\n", "goto: nowhere\n", 1))
         app.reload_if_saved()
         await pilot.pause()
-        assert any("goto 'nowhere'" in n.message for n in app._notifications)
+        banner = play.query_one("#file-errors")
+        assert not banner.has_class("hidden") and "goto 'nowhere'" in str(banner.visual)
         assert play.playthrough.scene.nodes["asked"].goto == "decide"  # still the last good version
         assert not any("still fits" in n.message for n in app._notifications)  # old notice cleared
+        write(path, TWO_ENDINGS_SCENE)
+        app.reload_if_saved()
+        await pilot.pause()
+        assert banner.has_class("hidden")  # fixed: the banner goes
         await pilot.press("1", "1")
         await pilot.pause()
         assert "Ending: Close" in screen_text(app)

@@ -56,6 +56,7 @@ class ScenePickerScreen(Screen[None]):
         Binding("g", "app.progress", "Progress", id="picker.progress",
                 tooltip="How each attitude and skill has moved over your attempts"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="picker.help"),
+        Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
 
     def compose(self) -> ComposeResult:

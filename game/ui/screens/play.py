@@ -62,6 +62,7 @@ class PlayScreen(Screen[None]):
             with Horizontal(id="play-body"):
                 yield Transcript(self.scene, id="transcript")
                 yield HistoryPanel(id="history", classes="hidden")
+            yield Static(id="file-errors", classes="hidden")
             yield Static(id="turn")
             yield OptionList(id="choices")
         yield Footer()
@@ -237,6 +238,16 @@ class PlayScreen(Screen[None]):
 
     def action_branch_map(self) -> None:
         self.app.open_branch_map(self.session)
+
+    def show_file_errors(self, lines: list[str]) -> None:
+        """`play --watch`: the file on disk is broken; say so until it is fixed. [] hides it."""
+        banner = self.query_one("#file-errors", Static)
+        banner.set_class(not lines, "hidden")
+        if lines:
+            banner.update(Content.assemble(
+                ("⚠ The scene file has errors. ", "bold"),
+                "You are still playing the last version that loaded; fix the file and save.\n",
+                "\n".join(lines)))
 
     def reloaded(self, scene) -> None:
         """The scene file was edited and reloaded (`play --watch`): show it afresh."""
