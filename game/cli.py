@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def play(folder: Path) -> int:
-    from game.ui.app import PathwaysApp  # imported late: the other commands never need Textual
+    from game.ui.app import (
+        PathwaysApp,  # imported late: the other commands never need Textual
+    )
 
     PathwaysApp(scenes_folder=folder).run()
     return 0

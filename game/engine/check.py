@@ -8,7 +8,15 @@ from typing import Callable
 
 from game.engine import runner
 from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.explore import DEFAULT_STATE_LIMIT, INFINITE, Exploration, Range, cannot_finish, explore, score_ranges
+from game.engine.explore import (
+    DEFAULT_STATE_LIMIT,
+    INFINITE,
+    Exploration,
+    Range,
+    cannot_finish,
+    explore,
+    score_ranges,
+)
 from game.engine.model import Scene
 
 MAX_RANDOM_STEPS = 500

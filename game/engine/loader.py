@@ -10,10 +10,19 @@ from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.conditions import Condition, ConditionSyntaxError, parse_condition
 from game.engine.diagnostics import Diagnostic, SceneError
 from game.engine.fields import IDENTIFIER, FieldChecker, _suggest, describe
-from game.engine.model import (
-    Choice, Effect, Ending, Line, Node, PuppetCue, Role, RouteBranch, Scene, VariableValue,
-)
 from game.engine.lint import lint_scene
+from game.engine.model import (
+    Choice,
+    Effect,
+    Ending,
+    Line,
+    Node,
+    PuppetCue,
+    Role,
+    RouteBranch,
+    Scene,
+    VariableValue,
+)
 from game.engine.scene_checks import check_scene
 from game.engine.voices import MAX_LINE
 from game.engine.yamldoc import PathKey, YamlDoc, read_yaml_file, read_yaml_text

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from game.engine import runner
 from game.engine.catalogue import Catalogue, default_catalogue
 from game.engine.model import Choice, Line, Node, Scene
-from game.engine.scoring import ChoiceFeedback, PlaythroughSummary, feedback_for, summarise
+from game.engine.scoring import (
+    ChoiceFeedback,
+    PlaythroughSummary,
+    feedback_for,
+    summarise,
+)
 from game.engine.state import SOLO, State
 
 

@@ -13,12 +13,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Mapping, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    Literal,
+    Mapping,
+    TypeVar,
+)
 
 from game.engine.state import State, Step
 from game.records import codec
 from game.records.db import data_folder, in_memory, open_database
-from game.records.rounds import INSERT_ROUND, PuppetRound, round_from_row, round_row, round_to_plain
+from game.records.rounds import (
+    INSERT_ROUND,
+    PuppetRound,
+    round_from_row,
+    round_row,
+    round_to_plain,
+)
 
 if TYPE_CHECKING:
     from game.engine.model import Scene

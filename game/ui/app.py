@@ -16,24 +16,24 @@ from game.engine.library import SceneEntry, load_library
 from game.engine.model import Scene
 from game.engine.playthrough import Playthrough
 from game.engine.progress import progress_series
-from game.records import Attempt, Records
-from game.session import Session, resume, states_to, visited_and_taken
-from game.ui.screens.branch_map import BranchMapScreen
-from game.ui.screens.compare import CompareScreen
 from game.engine.puppets import default_puppets
 from game.engine.seating import Seat, Seating, clean_name
+from game.records import Attempt, Records
+from game.session import Session, resume, states_to, visited_and_taken
+from game.ui.scene_file import SceneFile
+from game.ui.screens.branch_map import BranchMapScreen
+from game.ui.screens.compare import CompareScreen
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.names import NamesScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.help import HelpScreen
+from game.ui.screens.names import NamesScreen
 from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.puppet_picker import PuppetPickerScreen
 from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.scene_file import SceneFile
 
 
 def animations_off() -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine.answer_rules import effect_of_key, score_answer
 from game.engine.puppets import check_puppet_file, default_puppets

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine.compare import first_split
-from game.engine.loader import load_scene_text
+from game.engine.loader import load_scene, load_scene_text
 from game.engine.playthrough import Playthrough
 from game.engine.progress import progress_series
 from game.engine.replay import replay_path
 from game.engine.state import Step
 from game.engine.suggest import find_turning_point
 from game.paths import scenes_dir
-from game.engine.loader import load_scene
 from tests.conftest import TWO_ENDINGS_SCENE
 
 SHIPPED = [load_scene(p) for p in sorted(scenes_dir().glob("*.yaml"))]

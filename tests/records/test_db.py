@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from game.records import Records
-from game.records.db import CURRENT_VERSION, FILE_NAME, database_path, migrate, set_aside
+from game.records.db import (
+    CURRENT_VERSION,
+    FILE_NAME,
+    database_path,
+    migrate,
+    set_aside,
+)
 
 
 def mode(path: Path) -> int:

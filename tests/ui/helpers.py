@@ -33,3 +33,18 @@ async def start_first_scene(app: PathwaysApp, pilot) -> None:
     await open_picker(app, pilot)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def keys(pilot, *pressed: str) -> None:
+    """Press keys one at a time, letting the app settle after each."""
+    for key in pressed:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def scene_folder(tmp_path: Path, text: str) -> Path:
+    """A folder holding one scene file with ``text``."""
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    (folder / "scene.yaml").write_text(text)
+    return folder

@@ -16,24 +16,17 @@ from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.safe_tree import SafeTree
 from tests.conftest import TWO_ENDINGS_SCENE
-from tests.ui.helpers import make_app, screen_text, start_first_scene
-
-
-def scene_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "scenes"
-    folder.mkdir()
-    (folder / "tiny.yaml").write_text(TWO_ENDINGS_SCENE)
-    return folder
-
-
-async def keys(pilot, *pressed: str) -> None:
-    for key in pressed:
-        await pilot.press(key)
-        await pilot.pause()
+from tests.ui.helpers import (
+    keys,
+    make_app,
+    scene_folder,
+    screen_text,
+    start_first_scene,
+)
 
 
 async def test_rewind_by_key_restores_the_state_and_keeps_the_abandoned_branch(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "3")  # complain: loops back to the first node
@@ -51,7 +44,7 @@ async def test_rewind_by_key_restores_the_state_and_keeps_the_abandoned_branch(t
 
 
 async def test_picking_a_choice_in_the_history_returns_to_that_moment(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "3", "1")
@@ -69,7 +62,7 @@ async def test_picking_a_choice_in_the_history_returns_to_that_moment(tmp_path: 
 
 
 async def test_branch_map_marks_what_was_played_and_jumps(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "1", "1", "1")  # ask, continue, see the ending
@@ -97,7 +90,7 @@ async def test_branch_map_marks_what_was_played_and_jumps(tmp_path: Path) -> Non
 
 
 async def test_compare_two_attempts_and_endings_found_in_picker(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "1", "1", "1")  # the close ending
@@ -118,7 +111,7 @@ async def test_compare_two_attempts_and_endings_found_in_picker(tmp_path: Path) 
 
 
 async def test_try_a_different_response_goes_back_to_the_turning_point(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "2", "1")  # leave it: the calm ending, closeness 0
@@ -135,7 +128,7 @@ async def test_try_a_different_response_goes_back_to_the_turning_point(tmp_path:
 
 
 async def test_quit_mid_scene_then_resume_after_a_restart(tmp_path: Path) -> None:
-    folder = scene_folder(tmp_path)
+    folder = scene_folder(tmp_path, TWO_ENDINGS_SCENE)
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
@@ -155,7 +148,7 @@ async def test_quit_mid_scene_then_resume_after_a_restart(tmp_path: Path) -> Non
 
 
 async def test_picker_offers_resume_or_start_over(tmp_path: Path) -> None:
-    folder = scene_folder(tmp_path)
+    folder = scene_folder(tmp_path, TWO_ENDINGS_SCENE)
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
@@ -172,14 +165,14 @@ async def test_picker_offers_resume_or_start_over(tmp_path: Path) -> None:
 
 
 async def test_resume_after_the_scene_file_was_edited(tmp_path: Path) -> None:
-    folder = scene_folder(tmp_path)
+    folder = scene_folder(tmp_path, TWO_ENDINGS_SCENE)
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "3", "ctrl+q", "y")
     # The author removes the choice the save went through.
     text = TWO_ENDINGS_SCENE.replace("      - text: Complain about the mess.\n", "      - text: Sigh.\n        id: sigh\n")
-    (folder / "tiny.yaml").write_text(text)
+    (folder / "scene.yaml").write_text(text)
     again = make_app(folder)
     async with again.run_test(size=(80, 24)) as pilot:
         await again.workers.wait_for_complete()
@@ -191,7 +184,7 @@ async def test_resume_after_the_scene_file_was_edited(tmp_path: Path) -> None:
 
 
 async def test_progress_view_charts_each_dimension(tmp_path: Path) -> None:
-    app = make_app(scene_folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "1", "1", "1", "r", "2", "1", "s", "escape", "g")
@@ -203,7 +196,7 @@ async def test_progress_view_charts_each_dimension(tmp_path: Path) -> None:
 
 
 async def test_records_survive_a_restart(tmp_path: Path) -> None:
-    folder = scene_folder(tmp_path)
+    folder = scene_folder(tmp_path, TWO_ENDINGS_SCENE)
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)

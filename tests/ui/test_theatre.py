@@ -16,25 +16,18 @@ from game.ui.screens.rules import RulesScreen
 from game.ui.screens.theatre import TheatreScreen
 from game.ui.widgets.puppet_stage import PuppetStage
 from tests.conftest import INTERLUDE_SCENE, MINIMAL_SCENE
-from tests.ui.helpers import make_app, screen_text, start_first_scene
-
-
-async def keys(pilot, *pressed: str) -> None:
-    for key in pressed:
-        await pilot.press(key)
-        await pilot.pause()
+from tests.ui.helpers import (
+    keys,
+    make_app,
+    scene_folder,
+    screen_text,
+    start_first_scene,
+)
 
 
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
     await pilot.pause()
-
-
-def folder(tmp_path: Path, text: str = MINIMAL_SCENE) -> Path:
-    scenes = tmp_path / "scenes"
-    scenes.mkdir()
-    (scenes / "scene.yaml").write_text(text)
-    return scenes
 
 
 async def open_inner_critic(app, pilot) -> TheatreScreen:
@@ -47,7 +40,7 @@ async def open_inner_critic(app, pilot) -> TheatreScreen:
 
 
 async def test_a_typed_round(tmp_path: Path) -> None:
-    app = make_app(folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         theatre = await open_inner_critic(app, pilot)
         assert theatre.query_one("#harsh-line", Input).has_focus
@@ -75,7 +68,7 @@ async def test_a_typed_round(tmp_path: Path) -> None:
 
 
 async def test_a_picked_round_and_an_encore(tmp_path: Path) -> None:
-    app = make_app(folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         theatre = await open_inner_critic(app, pilot)
         stock = theatre.query_one("#stock-lines", OptionList)
@@ -98,7 +91,7 @@ async def test_a_picked_round_and_an_encore(tmp_path: Path) -> None:
 
 
 async def test_a_scene_interlude_plays_through_the_theatre_and_back(tmp_path: Path) -> None:
-    app = make_app(folder(tmp_path, INTERLUDE_SCENE))
+    app = make_app(scene_folder(tmp_path, INTERLUDE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         assert "1. Step into the puppet theatre" in screen_text(app)
@@ -120,7 +113,7 @@ async def test_a_scene_interlude_plays_through_the_theatre_and_back(tmp_path: Pa
 
 
 async def test_together_one_voices_and_the_other_answers(tmp_path: Path) -> None:
-    app = make_app(folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         app.together_names = ("Ana", "Ben")
         await open_inner_critic(app, pilot)
@@ -136,7 +129,7 @@ async def test_together_one_voices_and_the_other_answers(tmp_path: Path) -> None
 
 async def test_reduced_motion_holds_one_pose(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    app = make_app(folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.reduced_motion is True
         theatre = await open_inner_critic(app, pilot)
@@ -147,7 +140,7 @@ async def test_reduced_motion_holds_one_pose(tmp_path: Path, monkeypatch) -> Non
 
 
 async def test_animation_runs_and_never_blocks_input(tmp_path: Path) -> None:
-    app = make_app(folder(tmp_path))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         app.reduced_motion = False
         theatre = await open_inner_critic(app, pilot)

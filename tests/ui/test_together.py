@@ -10,20 +10,7 @@ from game.ui.screens.names import NamesScreen
 from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from tests.conftest import MINIMAL_SCENE, TWO_ROLE_SCENE
-from tests.ui.helpers import make_app, screen_text
-
-
-def folder_with(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "scenes"
-    folder.mkdir()
-    (folder / "scene.yaml").write_text(text)
-    return folder
-
-
-async def keys(pilot, *pressed: str) -> None:
-    for key in pressed:
-        await pilot.press(key)
-        await pilot.pause()
+from tests.ui.helpers import keys, make_app, scene_folder, screen_text
 
 
 async def start_together(app, pilot, first: str = "Ana", second: str = "Ben") -> None:
@@ -48,7 +35,7 @@ async def dismiss_intro(app, pilot) -> str:
 
 
 async def test_two_role_scene_with_handoffs_to_the_shared_debrief(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, TWO_ROLE_SCENE))
+    app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         assert "Your turn: ◆ Ana (as Alex)" in screen_text(app)
@@ -80,7 +67,7 @@ async def test_two_role_scene_with_handoffs_to_the_shared_debrief(tmp_path: Path
 
 
 async def test_the_other_role_cannot_say_what_was_not_opened(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, TWO_ROLE_SCENE))
+    app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         await keys(pilot, "2", "enter")  # Alex complains; hand over to Ben
@@ -90,7 +77,7 @@ async def test_the_other_role_cannot_say_what_was_not_opened(tmp_path: Path) -> 
 
 
 async def test_one_player_scene_together_alternates_turns(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, MINIMAL_SCENE))
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         assert "Your turn: ◆ Ana" in screen_text(app)
@@ -107,7 +94,7 @@ async def test_one_player_scene_together_alternates_turns(tmp_path: Path) -> Non
 
 
 async def test_swap_roles_restarts_with_roles_exchanged(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, TWO_ROLE_SCENE))
+    app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         await keys(pilot, "1", "enter", "1", "1")
@@ -122,7 +109,7 @@ async def test_swap_roles_restarts_with_roles_exchanged(tmp_path: Path) -> None:
 
 
 async def test_handoff_screen_can_be_turned_off(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, TWO_ROLE_SCENE))
+    app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         await keys(pilot, "escape")
@@ -135,7 +122,7 @@ async def test_handoff_screen_can_be_turned_off(tmp_path: Path) -> None:
 
 
 async def test_names_are_required_and_shown_literally(tmp_path: Path) -> None:
-    app = make_app(folder_with(tmp_path, TWO_ROLE_SCENE))
+    app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await keys(pilot, "t", "enter", "enter")

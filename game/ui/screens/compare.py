@@ -14,13 +14,10 @@ from game.engine.compare import first_split
 from game.engine.graph import node_summary, shorten
 from game.engine.model import Scene
 from game.records import Attempt
+from game.ui.widgets.charts import signed
 
 NAME = 26
 COLUMN = 22
-
-
-def _signed(value: int) -> str:
-    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
 
 
 def _when(attempt: Attempt) -> str:
@@ -59,11 +56,11 @@ def comparison_table(this: Attempt, other: Attempt, catalogue: Catalogue) -> Con
         _row("", "", ""),
     ]
     for meter in catalogue.meters:
-        rows.append(_row(meter.name, _signed(this.meters.get(meter.key, 0)),
-                         _signed(other.meters.get(meter.key, 0)), "bold"))
+        rows.append(_row(meter.name, signed(this.meters.get(meter.key, 0)),
+                         signed(other.meters.get(meter.key, 0)), "bold"))
     for entry in catalogue.dimensions:
-        rows.append(_row(entry.short_name, _signed(_total(this, entry.key)),
-                         _signed(_total(other, entry.key))))
+        rows.append(_row(entry.short_name, signed(_total(this, entry.key)),
+                         signed(_total(other, entry.key))))
     traps_this = sum(len(t) for t in this.traps.values())
     traps_other = sum(len(t) for t in other.traps.values())
     rows.append(_row("Traps fallen into", str(traps_this), str(traps_other)))

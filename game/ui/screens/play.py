@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.puppets import default_puppets
 from game.engine.runner import CONTINUE_KEY, StoryError
 from game.session import Session
-from game.engine.puppets import default_puppets
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.screens.theatre import Cast, TheatreScreen

@@ -10,20 +10,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from game.engine.progress import Series
+from game.ui.widgets.charts import signed
 
 NAME = 40
-
-
-def _signed(value: int) -> str:
-    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
 
 
 def describe(series: Series) -> str:
     if not series.values:
         return ""
     if len(series.values) == 1:
-        return f"{_signed(series.values[0])}"
-    return f"{_signed(series.values[0])} → {_signed(series.values[-1])}"
+        return f"{signed(series.values[0])}"
+    return f"{signed(series.values[0])} → {signed(series.values[-1])}"
 
 
 class ProgressScreen(Screen[None]):

@@ -16,7 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.answer_rules import MAX_ANSWER, ScoredAnswer, default_rule_book, score_answer
+from game.engine.answer_rules import (
+    MAX_ANSWER,
+    ScoredAnswer,
+    default_rule_book,
+    score_answer,
+)
 from game.engine.model import Choice, Effect
 from game.engine.puppets import Puppet
 from game.engine.scoring import feedback_for

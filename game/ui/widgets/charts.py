@@ -12,7 +12,8 @@ BAR_CELLS = 10
 NAME_WIDTH = 40
 
 
-def _signed(value: int) -> str:
+def signed(value: int) -> str:
+    """+3, 0 or −2 (a real minus sign), the way every score is shown."""
     return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{abs(value)}")
 
 
@@ -26,7 +27,7 @@ def score_bar(value: int, cells: int = BAR_CELLS) -> Content:
 def score_row(entry: Entry, value: int, compact: bool = False) -> Content:
     name, width, cells = (entry.short_name, 22, 5) if compact else (entry.name, NAME_WIDTH, BAR_CELLS)
     return Content.assemble(
-        f"{name:<{width}.{width}} ", (f"{_signed(value):>3} ", "bold"), score_bar(value, cells),
+        f"{name:<{width}.{width}} ", (f"{signed(value):>3} ", "bold"), score_bar(value, cells),
     )
 
 
@@ -36,7 +37,7 @@ def meter_bar(meter: Meter, value: int) -> Content:
     left = "".join("▒" if value < 0 and -value >= half - i else "·" for i in range(half))
     right = "".join("█" if value > 0 and value > i else "·" for i in range(half))
     return Content.assemble(
-        f"{meter.name:<10} ", (f"{_signed(value):>3} ", "bold"),
+        f"{meter.name:<10} ", (f"{signed(value):>3} ", "bold"),
         "[", (left, "$warning"), "|", (right, "$success"), "]",
     )
 
