@@ -17,10 +17,6 @@ class ChoiceFeedback:
     traps: tuple[Entry, ...]
     text: str
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.raised or self.lowered or self.traps or self.text)
-
 
 @dataclass(frozen=True, slots=True)
 class TrapSummary:
