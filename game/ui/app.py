@@ -73,7 +73,8 @@ class PathwaysApp(App[None]):
         if self.scene_file is not None:
             self.scene_file.start()
         if self.records.notice:
-            self.notify(self.records.notice, title="Your records", severity="warning", timeout=12)
+            self.notify(self.records.notice, title="Your records", severity="warning", timeout=12,
+                        markup=False)
 
     def on_unmount(self) -> None:
         self.records.close()

@@ -54,7 +54,7 @@ class SceneFile:
         play.reloaded(entry.scene)
         play.show_file_errors([])
         self.app.clear_notifications()
-        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=3)
+        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=3, markup=False)
 
     def show_errors(self, entry: SceneEntry) -> None:
         """While a scene is playing, a banner stays until the file is fixed; otherwise a notice."""
