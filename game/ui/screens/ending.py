@@ -17,7 +17,7 @@ from game.engine.scoring import PlaythroughSummary
 from game.engine.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
-from game.ui.widgets.charts import ScoreChart
+from game.ui.widgets.charts import ScoreChart, signed
 from game.ui.widgets.ending_parts import ending_title, meters
 from game.ui.widgets.transcript import feedback_content
 
@@ -31,7 +31,7 @@ def turning_point_text(point: TurningPoint | None) -> Content:
         "The choice that mattered most for closeness: instead of ",
         (f"“{shorten(point.taken.text, 60)}”", "italic"), ", answering ",
         (f"“{shorten(point.instead.text, 60)}”", "italic"),
-        f" could have reached closeness {point.closeness_instead:+d}. ",
+        f" could have reached closeness {signed(point.closeness_instead)}. ",
         ("Press t to go back there.", "bold"),
     )
 

@@ -13,12 +13,13 @@ from textual.widgets.option_list import Option
 from game.engine.catalogue import Catalogue
 from game.engine.library import SceneEntry
 from game.records import SceneStats
+from game.ui.widgets.charts import signed
 
 
 def stats_text(stats: SceneStats, endings: int) -> str:
     if not stats.attempts:
         return "Not played yet"
-    best = "" if stats.best_closeness is None else f" · best closeness {stats.best_closeness:+d}"
+    best = "" if stats.best_closeness is None else f" · best closeness {signed(stats.best_closeness)}"
     return (f"Endings found: {len(stats.endings_found)} of {endings} · "
             f"{stats.attempts} attempt{'s' if stats.attempts != 1 else ''}{best}")
 
