@@ -24,8 +24,9 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
 
     _unscored_choices(scene, report)
     domains = _possible_values(scene, catalogue)
+    assigned = _set_somewhere(scene)
     for condition in _conditions(scene):
-        if _read_but_never_set(scene, condition, report):
+        if _read_but_never_set(scene, condition, assigned, report):
             continue  # that warning already explains why the condition may never hold
         if _can_never_hold(condition, domains):
             report(Position(condition.line, condition.column),
@@ -53,8 +54,8 @@ def _set_somewhere(scene: Scene) -> set[str]:
             for name in list(c.effect.set) + list(c.effect.add)}
 
 
-def _read_but_never_set(scene: Scene, condition: Condition, report: Report) -> bool:
-    never = [n.name for n in condition.names() if n.name in scene.variables and n.name not in _set_somewhere(scene)]
+def _read_but_never_set(scene: Scene, condition: Condition, assigned: set[str], report: Report) -> bool:
+    never = [n.name for n in condition.names() if n.name in scene.variables and n.name not in assigned]
     for name in dict.fromkeys(never):
         report(Position(condition.line, condition.column),
                f"variable {name!r} is read here but no choice sets it, so it is always "

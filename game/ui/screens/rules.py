@@ -33,7 +33,7 @@ class RulesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="rules-scroll"):
-            yield Static(Content("How typed answers are scored"), classes="question")
+            yield Static(Content("How typed answers are scored (Escape closes)"), classes="question")
             yield Static(Content(self.book.note), classes="note")
             yield Static(Content(
                 f"Every rule that matches adds its scores, at most +{MAX_PER_DIMENSION} on any one "
