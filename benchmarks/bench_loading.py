@@ -10,10 +10,10 @@ import subprocess
 import sys
 import time
 
-from game.engine.check import check_scene
-from game.engine.explore import explore
-from game.engine.playthrough import Playthrough
-from game.engine.suggest import find_turning_point
+from game.engine.author.check import check_scene
+from game.engine.play.explore import explore
+from game.engine.play.playthrough import Playthrough
+from game.engine.play.suggest import find_turning_point
 from game.engine.library import load_library
 from game.paths import scenes_dir
 
@@ -41,7 +41,7 @@ def main() -> None:
     timed("check every shipped scene (with ranges)", lambda: [check_scene(s) for s in scenes], repeat=5)
     timed("find the turning point of a playthrough", lambda: turning_point(scenes[0]), repeat=5)
     timed("import the engine (fresh process)", lambda: subprocess.run(
-        [sys.executable, "-c", "import game.engine.library, game.engine.runner"], check=True), repeat=5)
+        [sys.executable, "-c", "import game.engine.library, game.engine.play.runner"], check=True), repeat=5)
     timed("import the app (fresh process)", lambda: subprocess.run(
         [sys.executable, "-c", "import game.ui.app"], check=True), repeat=5)
 

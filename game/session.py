@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from game.engine import runner
-from game.engine.playthrough import Playthrough
-from game.engine.replay import Replay, replay_path
-from game.engine.seating import Seating
-from game.engine.state import State
+from game.engine.play import runner
+from game.engine.play.playthrough import Playthrough
+from game.engine.play.replay import Replay, replay_path
+from game.engine.play.seating import Seating
+from game.engine.play.state import State
 from game.records import Attempt, Records
 
 

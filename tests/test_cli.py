@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game import __version__
-from game.cli import main
+from game.cli.main import main
 from tests.conftest import FIXTURES, MINIMAL_SCENE
 
 

@@ -1,4 +1,4 @@
-"""`pathways data path | export | delete`, run through game.cli.main."""
+"""`pathways data path | export | delete`, run through game.cli.main.main."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
-from game.engine.state import Step
+from game.cli.main import main
+from game.engine.play.state import Step
 from game.records import Attempt, Records
 from game.records.db import FILE_NAME
 
@@ -130,7 +130,7 @@ def test_delete_yes_skips_the_question(filled: Path, monkeypatch, capsys) -> Non
 
 def test_data_commands_never_import_textual(folder: Path, tmp_path: Path) -> None:
     code = (
-        "import sys\nfrom game.cli import main\n"
+        "import sys\nfrom game.cli.main import main\n"
         f"codes = [main(['data', 'path']), main(['data', 'export', {str(tmp_path / 'x.json')!r}])]\n"
         "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual was imported'\n"
         "sys.exit(max(codes))\n"

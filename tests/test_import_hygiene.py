@@ -16,8 +16,8 @@ def headless_modules() -> list[str]:
 
 def test_the_list_of_headless_modules_is_not_empty() -> None:
     modules = headless_modules()
-    assert "game.engine.runner" in modules and "game.records.store" in modules
-    assert "game.cli" in modules and "game.session" in modules
+    assert "game.engine.play.runner" in modules and "game.records.store" in modules
+    assert "game.cli.main" in modules and "game.session" in modules
 
 
 def test_headless_modules_import_without_textual() -> None:
@@ -33,7 +33,7 @@ def test_headless_modules_import_without_textual() -> None:
 
 def test_validate_and_check_run_without_textual() -> None:
     code = (
-        "import sys\nfrom game.cli import main\n"
+        "import sys\nfrom game.cli.main import main\n"
         "codes = [main(['validate']), main(['check'])]\n"
         "assert not any(m.startswith('textual') for m in sys.modules), 'textual was imported'\n"
         "sys.exit(max(codes))\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.engine.loader import load_scene_text
-from game.engine.playthrough import Playthrough
+from game.engine.library import load_scene_text
+from game.engine.play.playthrough import Playthrough
 from game.records import Records
 from game.session import Session, resume, states_to, visited_and_taken
 from tests.conftest import TWO_ENDINGS_SCENE

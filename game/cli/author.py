@@ -10,9 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterator
 
-from game.engine.catalogue import default_catalogue
+from game.engine.scene.catalogue import default_catalogue
 from game.engine.library import load_entry, load_library, scene_files
-from game.engine.model import Scene
+from game.engine.scene.model import Scene
 
 NAME_WIDTH = 24
 COLUMN_WIDTH = 10
@@ -26,8 +26,8 @@ def _count(number: int, noun: str) -> str:
 # -- validate --------------------------------------------------------------------------------
 
 def validate(paths: list[Path], output: str, strict: bool) -> int:
-    from game.engine.lint import dead_ends
-    from game.engine.puppets import check_puppet_file
+    from game.engine.author.dead_ends import dead_ends
+    from game.engine.puppets.cast import check_puppet_file
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -103,7 +103,7 @@ def check(paths: list[Path], limit: int, runs: int | None, seed: int, output: st
 
 
 def _check_all(scene: Scene, limit: int) -> tuple[dict, str]:
-    from game.engine.check import check_scene, show_range
+    from game.engine.author.check import check_scene, show_range
 
     with _progress(f"exploring {scene.id}", limit) as progress:
         report = check_scene(scene, limit, progress=progress)
@@ -157,7 +157,7 @@ def _range_table(scene: Scene, ranges: dict, show) -> str:
 
 
 def _check_random(scene: Scene, runs: int, seed: int) -> tuple[dict, str]:
-    from game.engine.check import MAX_RANDOM_STEPS, random_playthroughs
+    from game.engine.author.check import MAX_RANDOM_STEPS, random_playthroughs
 
     report = random_playthroughs(scene, runs, seed)
     every = {f"{n.id}/{c.key}" for n in scene.nodes.values() for c in n.choices}
@@ -180,7 +180,7 @@ def _check_random(scene: Scene, runs: int, seed: int) -> tuple[dict, str]:
 # -- graph and new ---------------------------------------------------------------------------
 
 def graph(path: Path, output_format: str, output: Path | None) -> int:
-    from game.engine.graph_formats import FORMATS
+    from game.engine.author.graph_formats import FORMATS
 
     entry = load_entry(path)
     if entry.scene is None:
@@ -201,7 +201,7 @@ def graph(path: Path, output_format: str, output: Path | None) -> int:
 
 
 def schema(output: Path | None) -> int:
-    from game.engine.schema import schema_text
+    from game.engine.scene.schema import schema_text
 
     if output is None:
         print(schema_text(), end="")
@@ -230,7 +230,7 @@ def _schema_reference(folder: Path) -> str:
 
 
 def _write_schema_beside(folder: Path) -> None:
-    from game.engine.schema import schema_text
+    from game.engine.scene.schema import schema_text
 
     if not _in_source_checkout(folder) and not (folder / "scene.schema.json").exists():
         (folder / "scene.schema.json").write_text(schema_text(), encoding="utf-8")

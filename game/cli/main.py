@@ -1,4 +1,4 @@
-"""The command line: parse arguments, then call the engine, the records or the app."""
+"""The argument parser, and the dispatch to the play, author and data verbs."""
 
 from __future__ import annotations
 
@@ -106,8 +106,8 @@ def play_file(path: Path, watch: bool) -> int:
 
 
 def author(args: argparse.Namespace) -> int:
-    from game import author_commands
-    from game.engine.puppets import puppets_dir
+    from game.cli import author as author_commands  # imported late: plain play never needs it
+    from game.engine.puppets.cast import puppets_dir
 
     if args.command == "validate":
         default = [args.scenes or scenes_dir(), puppets_dir()]
@@ -123,7 +123,7 @@ def author(args: argparse.Namespace) -> int:
 
 
 def data(args: argparse.Namespace) -> int:
-    from game.records import commands  # imported late: only `data` needs the records
+    from game.cli import data as commands  # imported late: only `data` needs the records
 
     if args.data_verb == "path":
         return commands.show_path()

@@ -1,4 +1,8 @@
-"""Finding and loading every scene in a folder, keeping broken ones with their reasons."""
+"""The shelf: scene files loaded with the shipped catalogue and puppet cast, and every scene in a folder.
+
+Everything outside the engine loads scenes through here, so that a puppet interlude always finds
+the shipped puppets. The scene package itself never imports the puppets package.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.diagnostics import Diagnostic, SceneError
-from game.engine.loader import check_scene_file
-from game.engine.model import Scene
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.diagnostics import Diagnostic, SceneError
+from game.engine.puppets.cast import default_puppets
+from game.engine.scene import loader
+from game.engine.scene.build_nodes import Cast
+from game.engine.scene.model import Scene
 
 SCENE_SUFFIXES = (".yaml", ".yml")
 
@@ -45,6 +51,26 @@ def scene_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def shipped_cast() -> Cast:
+    return default_puppets().puppets
+
+
+def load_scene(path: Path, catalogue: Catalogue | None = None,
+               display_name: str | None = None) -> Scene:
+    """Load and validate one scene file. Raises SceneError listing every problem found."""
+    return loader.load_scene(path, catalogue, display_name, cast=shipped_cast)
+
+
+def check_scene_file(path: Path, catalogue: Catalogue | None = None,
+                     display_name: str | None = None) -> tuple[Scene | None, list[Diagnostic]]:
+    """Load one scene file, returning the scene (None if it has errors) and every message."""
+    return loader.check_scene_file(path, catalogue, display_name, cast=shipped_cast)
+
+
+def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None = None) -> Scene:
+    return loader.load_scene_text(text, file, catalogue, cast=shipped_cast)
+
+
 def load_entry(path: Path, catalogue: Catalogue | None = None) -> SceneEntry:
     scene, diagnostics = check_scene_file(path, catalogue or default_catalogue())
     return SceneEntry(path, scene, tuple(diagnostics))
@@ -66,4 +92,5 @@ def load_library(paths: Iterable[Path], catalogue: Catalogue | None = None) -> l
     return entries
 
 
-__all__ = ["SceneEntry", "SceneError", "load_entry", "load_library", "scene_files"]
+__all__ = ["SceneEntry", "SceneError", "check_scene_file", "load_entry", "load_library", "load_scene",
+           "load_scene_text", "scene_files", "shipped_cast"]

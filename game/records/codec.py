@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from game.engine.state import Step
+from game.engine.play.state import Step
 
 
 def dumps(value: Any) -> str:

@@ -24,7 +24,7 @@ from typing import (
     TypeVar,
 )
 
-from game.engine.state import State, Step
+from game.engine.play.state import State, Step
 from game.records import codec
 from game.records.db import data_folder, in_memory, open_database
 from game.records.rounds import (
@@ -36,7 +36,7 @@ from game.records.rounds import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.model import Scene
+    from game.engine.scene.model import Scene
 
 EXPORT_FORMAT = "pathways-records"
 EXPORT_VERSION = 3

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.library import SceneEntry, load_entry
-from game.engine.reload import carry_over
+from game.engine.play.reload import carry_over
 from game.ui.screens.play import PlayScreen
 from game.ui.watch import FileWatcher
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.conditions import ConditionSyntaxError, parse_condition
+from game.engine.scene.conditions import ConditionSyntaxError, parse_condition
 
 VALUES = {"closeness": 3, "harmony": -1, "asked": True, "mood": "tense", "tries": 0}
 

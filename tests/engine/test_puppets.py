@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.answer_rules import effect_of_key, score_answer
-from game.engine.puppets import check_puppet_file, default_puppets
-from game.engine.voices import MAX_PERFORMED, PARAMETERS, STYLES, Voice
+from game.engine.puppets.answer_rules import effect_of_key, score_answer
+from game.engine.puppets.cast import check_puppet_file, default_puppets
+from game.engine.puppets.voices import MAX_PERFORMED, PARAMETERS, STYLES, Voice
 from tests.conftest import FIXTURES
 
 LINE = "You always ruin everything."
@@ -106,7 +106,7 @@ def test_broken_puppet_file_reports_every_problem_with_positions() -> None:
 
 
 def test_validate_checks_puppets(tmp_path: Path, capsys) -> None:
-    from game.cli import main
+    from game.cli.main import main
 
     folder = tmp_path / "puppets"
     folder.mkdir()

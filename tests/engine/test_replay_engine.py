@@ -5,13 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.compare import first_split
-from game.engine.loader import load_scene, load_scene_text
-from game.engine.playthrough import Playthrough
-from game.engine.progress import progress_series
-from game.engine.replay import replay_path
-from game.engine.state import Step
-from game.engine.suggest import find_turning_point
+from game.engine.play.compare import first_split
+from game.engine.library import load_scene, load_scene_text
+from game.engine.play.playthrough import Playthrough
+from game.engine.play.progress import progress_series
+from game.engine.play.replay import replay_path
+from game.engine.play.state import Step
+from game.engine.play.suggest import find_turning_point
 from game.paths import scenes_dir
 from tests.conftest import TWO_ENDINGS_SCENE
 

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from game.engine import loader
-from game.engine.schema import scene_schema, schema_text
+from game.engine.scene import loader
+from game.engine.scene.schema import scene_schema, schema_text
 from tests.conftest import FIXTURES, ROOT, shipped_scene_paths
 
 SHIPPED = ROOT / "game" / "data" / "scene.schema.json"
@@ -18,7 +18,7 @@ SHIPPED = ROOT / "game" / "data" / "scene.schema.json"
 
 def test_shipped_schema_is_up_to_date() -> None:
     assert SHIPPED.read_text(encoding="utf-8") == schema_text(), (
-        "regenerate with: python -m game.engine.schema > game/data/scene.schema.json")
+        "regenerate with: python -m game.engine.scene.schema > game/data/scene.schema.json")
 
 
 def test_schema_is_valid_json_schema() -> None:

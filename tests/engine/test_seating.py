@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from game.engine import runner
-from game.engine.debrief import closeness_highlights, debrief_prompts, prompt_book
-from game.engine.loader import load_scene_text
-from game.engine.seating import Seating, clean_name
+from game.engine.play import runner
+from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
+from game.engine.library import load_scene_text
+from game.engine.play.seating import Seating, clean_name
 from tests.conftest import MINIMAL_SCENE, TWO_ROLE_SCENE
 
 

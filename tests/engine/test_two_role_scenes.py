@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import runner
-from game.engine.conditions import Name
+from game.engine.play import runner
+from game.engine.scene.conditions import Name
 from game.engine.library import load_library
 from game.paths import scenes_dir
 

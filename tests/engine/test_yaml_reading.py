@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.diagnostics import SceneError
-from game.engine.yamldoc import MAX_FILE_BYTES, read_yaml_file, read_yaml_text
+from game.engine.scene.diagnostics import SceneError
+from game.engine.scene.yamldoc import MAX_FILE_BYTES, read_yaml_file, read_yaml_text
 
 ALIAS_BOMB = "\n".join(
     ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import runner
-from game.engine.loader import load_scene_text
-from game.engine.state import Step
+from game.engine.play import runner
+from game.engine.library import load_scene_text
+from game.engine.play.state import Step
 from game.records import Attempt, Records, Save, SceneStats
 from tests.conftest import MINIMAL_SCENE
 

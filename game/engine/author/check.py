@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Callable
 
-from game.engine import runner
-from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.explore import (
+from game.engine.play import runner
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.play.explore import (
     DEFAULT_STATE_LIMIT,
     INFINITE,
     Exploration,
@@ -17,7 +17,7 @@ from game.engine.explore import (
     explore,
     score_ranges,
 )
-from game.engine.model import Scene
+from game.engine.scene.model import Scene
 
 MAX_RANDOM_STEPS = 500
 

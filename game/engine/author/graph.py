@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.engine.model import Node, Scene
+from game.engine.scene.model import Node, Scene
 
 EdgeKind = Literal["choice", "continue", "route"]
 

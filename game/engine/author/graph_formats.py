@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from game.engine.graph import Edge, edges, node_summary, shorten
-from game.engine.model import Node, Scene
+from game.engine.author.graph import Edge, edges, node_summary, shorten
+from game.engine.scene.model import Node, Scene
 
 LABEL_WIDTH = 32
 

@@ -11,9 +11,9 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
-from game.engine import runner
-from game.engine.model import Scene
-from game.engine.state import State
+from game.engine.play import runner
+from game.engine.scene.model import Scene
+from game.engine.play.state import State
 
 DEFAULT_STATE_LIMIT = 200_000
 PROGRESS_EVERY = 2_000

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine import runner
-from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.model import Choice, Line, Node, Scene
-from game.engine.scoring import (
+from game.engine.play import runner
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.model import Choice, Line, Node, Scene
+from game.engine.play.scoring import (
     ChoiceFeedback,
     PlaythroughSummary,
     feedback_for,
     summarise,
 )
-from game.engine.state import SOLO, State
+from game.engine.play.state import SOLO, State
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol
 
-from game.engine.catalogue import Catalogue
+from game.engine.scene.catalogue import Catalogue
 
 
 class AttemptLike(Protocol):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from game.engine import runner
-from game.engine.model import Scene
-from game.engine.playthrough import Playthrough
-from game.engine.replay import replay_path
+from game.engine.play import runner
+from game.engine.scene.model import Scene
+from game.engine.play.playthrough import Playthrough
+from game.engine.play.replay import replay_path
 
 Outcome = Literal["same path", "same node", "back to start"]
 

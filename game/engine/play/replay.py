@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from game.engine import runner
-from game.engine.model import Scene
-from game.engine.state import SOLO, State, Step
+from game.engine.play import runner
+from game.engine.scene.model import Scene
+from game.engine.play.state import SOLO, State, Step
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from game.engine import runner
-from game.engine.model import Scene
-from game.engine.state import SOLO, State
-from game.engine.text import strip_control
+from game.engine.play import runner
+from game.engine.scene.model import Scene
+from game.engine.play.state import SOLO, State
+from game.engine.scene.text import strip_control
 
 MARKERS = ("◆", "●")
 MAX_NAME = 20

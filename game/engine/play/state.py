@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from game.engine.model import VariableValue
+from game.engine.scene.model import VariableValue
 
 SOLO = "p1"
 

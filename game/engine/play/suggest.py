@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import runner
-from game.engine.explore import explore_from
-from game.engine.model import Choice, Scene
-from game.engine.state import State
+from game.engine.play import runner
+from game.engine.play.explore import explore_from
+from game.engine.scene.model import Choice, Scene
+from game.engine.play.state import State
 
 STATE_LIMIT_PER_BRANCH = 20_000
 

@@ -9,9 +9,9 @@ from importlib import resources
 
 import yaml
 
-from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.model import Effect
-from game.engine.text import strip_control
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.model import Effect
+from game.engine.scene.text import strip_control
 
 MAX_ANSWER = 200
 MAX_PER_DIMENSION = 2

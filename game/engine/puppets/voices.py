@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from game.engine.text import strip_control
+from game.engine.scene.text import MAX_LINE, strip_control
 
-MAX_LINE = 160
 MAX_PERFORMED = 400
 MAX_PARAM = 30
 

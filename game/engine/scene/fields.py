@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from game.engine.catalogue import Catalogue
-from game.engine.diagnostics import Diagnostic, did_you_mean
-from game.engine.model import Effect
-from game.engine.yamldoc import PathKey, YamlDoc
+from game.engine.scene.catalogue import Catalogue
+from game.engine.scene.diagnostics import Diagnostic, did_you_mean
+from game.engine.scene.model import Effect
+from game.engine.scene.yamldoc import PathKey, YamlDoc
 
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 MAX_SCORE_STEP = 3

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Mapping, Union
 
-from game.engine.conditions import Condition
-from game.engine.yamldoc import Position
+from game.engine.scene.conditions import Condition
+from game.engine.scene.yamldoc import Position
 
 VariableValue = Union[bool, int, str]
 NodeKind = Literal["choice", "continue", "route", "ending", "puppet"]

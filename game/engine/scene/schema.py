@@ -1,7 +1,7 @@
 """The JSON Schema for scene files, built from the loader's field lists and the catalogue.
 
 The shipped copy is game/data/scene.schema.json; a test keeps it equal to this output.
-Regenerate it with:  python -m game.engine.schema > game/data/scene.schema.json
+Regenerate it with:  python -m game.engine.scene.schema > game/data/scene.schema.json
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.engine import fields, loader
-from game.engine.catalogue import Catalogue, default_catalogue
-from game.engine.voices import MAX_LINE
+from game.engine.scene import fields
+from game.engine.scene import keys
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.text import MAX_LINE
 
 SCHEMA_ID = "https://pathways.invalid/scene.schema.json"
 
@@ -87,7 +88,7 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
         "unsafe": {"type": "boolean",
                    "description": "The other person is hostile here; opening up is not rewarded."},
     })
-    node["oneOf"] = [{"required": [kind]} for kind in loader.NODE_KINDS]
+    node["oneOf"] = [{"required": [kind]} for kind in keys.NODE_KINDS]
 
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -95,7 +96,7 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
         "title": "Pathways scene",
         "description": "A branching conflict scene for Pathways. See docs/scene-format.md.",
         **_closed({
-            "format": {"const": loader.FORMAT_VERSION},
+            "format": {"const": keys.FORMAT_VERSION},
             "id": _ID,
             "title": _TEXT,
             "summary": _TEXT,

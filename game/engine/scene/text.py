@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+MAX_LINE = 160  # a puppet line, typed or written in a file
+
 # C0 controls except tab and newline, DEL, and C1 controls (which include the 8-bit CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

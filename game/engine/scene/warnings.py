@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from typing import Callable, Iterator
 
-from game.engine.catalogue import Catalogue
-from game.engine.conditions import Condition
-from game.engine.diagnostics import Diagnostic
-from game.engine.model import Scene, VariableValue
-from game.engine.yamldoc import Position
+from game.engine.scene.catalogue import Catalogue
+from game.engine.scene.conditions import Condition
+from game.engine.scene.diagnostics import Diagnostic
+from game.engine.scene.model import Scene, VariableValue
+from game.engine.scene.yamldoc import Position
 
 MAX_COMBINATIONS = 20_000
 
@@ -93,18 +93,3 @@ def _can_never_hold(condition: Condition, domains: dict[str, list[VariableValue]
         if condition.holds(lambda name: values.get(name, False)):
             return False
     return True
-
-
-def dead_ends(scene: Scene, limit: int = 50_000) -> list[Diagnostic]:
-    """Nodes where, on some path, no choice is open: found by exploring, so only real ones."""
-    from game.engine.explore import explore
-
-    result = explore(scene, limit)
-    found: dict[str, Diagnostic] = {}
-    for state in result.stuck:
-        node = scene.nodes[state.node]
-        found.setdefault(node.id, Diagnostic(
-            scene.file, node.pos.line, node.pos.column, "warning",
-            f"dead end: on some paths no choice at node {node.id!r} is open, "
-            "so the player would be stuck there"))
-    return list(found.values())

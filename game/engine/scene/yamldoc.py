@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from game.engine.diagnostics import Diagnostic, SceneError
-from game.engine.text import strip_control, strip_control_from_source
+from game.engine.scene.diagnostics import Diagnostic, SceneError
+from game.engine.scene.text import strip_control, strip_control_from_source
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32

@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.catalogue import Catalogue
-from game.engine.compare import first_split
-from game.engine.graph import node_summary, shorten
-from game.engine.model import Scene
+from game.engine.scene.catalogue import Catalogue
+from game.engine.play.compare import first_split
+from game.engine.author.graph import node_summary, shorten
+from game.engine.scene.model import Scene
 from game.records import Attempt
 from game.ui.widgets.charts import signed
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.debrief import closeness_highlights, debrief_prompts, prompt_book
+from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
 from game.records import Attempt
 from game.session import Session
 from game.ui.widgets.charts import ScoreChart

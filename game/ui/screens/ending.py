@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.graph import shorten
-from game.engine.scoring import PlaythroughSummary
-from game.engine.suggest import TurningPoint, find_turning_point
+from game.engine.author.graph import shorten
+from game.engine.play.scoring import PlaythroughSummary
+from game.engine.play.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
 from game.ui.widgets.charts import ScoreChart, signed

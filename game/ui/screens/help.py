@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from game.engine.catalogue import Catalogue, Entry
+from game.engine.scene.catalogue import Catalogue, Entry
 
 KEYS = """\
 ## Keys

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from game.engine.seating import MARKERS, MAX_NAME
+from game.engine.play.seating import MARKERS, MAX_NAME
 
 
 class NamesScreen(ModalScreen[tuple[str, str] | None]):

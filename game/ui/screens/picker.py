@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.catalogue import Catalogue
+from game.engine.scene.catalogue import Catalogue
 from game.engine.library import SceneEntry
 from game.records import SceneStats
 from game.ui.widgets.charts import signed

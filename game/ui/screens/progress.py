@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
-from game.engine.progress import Series
+from game.engine.play.progress import Series
 from game.ui.widgets.charts import signed
 
 NAME = 40

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from game.engine.answer_rules import MAX_PER_DIMENSION, RuleBook
-from game.engine.catalogue import Catalogue
+from game.engine.puppets.answer_rules import MAX_PER_DIMENSION, RuleBook
+from game.engine.scene.catalogue import Catalogue
 
 
 def rule_effect(rule, catalogue: Catalogue) -> str:

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from game.engine.graph import shorten
-from game.engine.playthrough import Playthrough
+from game.engine.author.graph import shorten
+from game.engine.play.playthrough import Playthrough
 
 
 class HistoryPanel(OptionList):

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-from game.engine.puppets import Puppet
+from game.engine.puppets.cast import Puppet
 
 PERFORMANCE = ("talking", "exaggerated", "talking", "exaggerated", "talking", "exaggerated", "idle")
 TICK_SECONDS = 0.4

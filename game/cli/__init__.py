@@ -1,0 +1,1 @@
+"""The command line: the argument parser, the author verbs and the data verbs."""

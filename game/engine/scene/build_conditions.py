@@ -1,0 +1,45 @@
+"""Conditions in a scene file: parsed, and every name checked against the scene and catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from game.engine.scene.conditions import Condition, ConditionSyntaxError, parse_condition
+from game.engine.scene.fields import FieldChecker, _suggest
+from game.engine.scene.model import VariableValue
+from game.engine.scene.yamldoc import PathKey
+
+
+class ConditionBuilder(FieldChecker):
+    variables: dict[str, VariableValue]
+
+    def condition(self, path: PathKey, raw: Any) -> Condition | None:
+        if raw is None:
+            return None
+        if isinstance(raw, bool):
+            raw = "true" if raw else "false"
+        if not self.expect(path, raw, str, "a condition"):
+            return None
+        try:
+            condition = parse_condition(raw)
+        except ConditionSyntaxError as exc:
+            self.error(path, f"in condition: {exc}", offset=exc.offset)
+            return None
+        for name in condition.names():
+            problem = self.unknown_name(name.name)
+            if problem:
+                self.error(path, problem, offset=name.offset)
+        where = self.doc.where(path)
+        return replace(condition, line=where.line, column=where.column)
+
+    def unknown_name(self, name: str) -> str | None:
+        if "." in name:
+            group, key = name.split(".", 1)
+            known = {"score": self.catalogue.dimension_keys, "trap": self.catalogue.trap_keys}.get(group)
+            if known is None:
+                return f"unknown name {name!r}; dotted names start with 'score.' or 'trap.'"
+            return None if key in known else f"unknown {'dimension' if group == 'score' else 'trap'} {key!r} in {name!r}{_suggest(key, known)}"
+        if name in self.variables or name in self.catalogue.meter_keys:
+            return None
+        return f"unknown name {name!r}{_suggest(name, set(self.variables) | self.catalogue.meter_keys)}; declare it under 'variables'"
