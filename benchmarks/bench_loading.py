@@ -11,10 +11,10 @@ import sys
 import time
 
 from game.engine.author.check import check_scene
+from game.engine.library import load_library
 from game.engine.play.explore import explore
 from game.engine.play.playthrough import Playthrough
 from game.engine.play.suggest import find_turning_point
-from game.engine.library import load_library
 from game.paths import scenes_dir
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.scene.catalogue import default_catalogue
 from game.engine.library import load_scene_text
+from game.engine.scene.catalogue import default_catalogue
 from game.paths import scenes_dir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,7 @@ import pytest
 from game.cli.main import main
 from game.engine.author.check import check_scene, random_playthroughs
 from game.engine.author.graph_formats import to_dot, to_mermaid
-from game.engine.library import load_entry
-from game.engine.library import load_scene, load_scene_text
+from game.engine.library import load_entry, load_scene, load_scene_text
 from game.paths import scenes_dir
 from tests.conftest import FIXTURES, TWO_ENDINGS_SCENE, shipped_scene_paths
 

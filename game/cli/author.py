@@ -10,8 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterator
 
-from game.engine.scene.catalogue import default_catalogue
 from game.engine.library import load_entry, load_library, scene_files
+from game.engine.scene.catalogue import default_catalogue
 from game.engine.scene.model import Scene
 
 NAME_WIDTH = 24

@@ -106,7 +106,9 @@ def play_file(path: Path, watch: bool) -> int:
 
 
 def author(args: argparse.Namespace) -> int:
-    from game.cli import author as author_commands  # imported late: plain play never needs it
+    from game.cli import (
+        author as author_commands,  # imported late: plain play never needs it
+    )
     from game.engine.puppets.cast import puppets_dir
 
     if args.command == "validate":
@@ -123,7 +125,9 @@ def author(args: argparse.Namespace) -> int:
 
 
 def data(args: argparse.Namespace) -> int:
-    from game.cli import data as commands  # imported late: only `data` needs the records
+    from game.cli import (
+        data as commands,  # imported late: only `data` needs the records
+    )
 
     if args.data_verb == "path":
         return commands.show_path()

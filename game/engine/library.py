@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from game.engine.scene.catalogue import Catalogue, default_catalogue
-from game.engine.scene.diagnostics import Diagnostic, SceneError
 from game.engine.puppets.cast import default_puppets
 from game.engine.scene import loader
 from game.engine.scene.build_nodes import Cast
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.diagnostics import Diagnostic, SceneError
 from game.engine.scene.model import Scene
 
 SCENE_SUFFIXES = (".yaml", ".yml")

@@ -11,13 +11,13 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.library import SceneEntry, load_library
-from game.engine.scene.model import Scene
 from game.engine.play.playthrough import Playthrough
 from game.engine.play.progress import progress_series
-from game.engine.puppets.cast import default_puppets
 from game.engine.play.seating import Seat, Seating, clean_name
+from game.engine.puppets.cast import default_puppets
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.model import Scene
 from game.records import Attempt, Records
 from game.session import Session, resume, states_to, visited_and_taken
 from game.ui.scene_file import SceneFile

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.scene.diagnostics import SceneError
 from game.engine.library import check_scene_file, load_scene_text
+from game.engine.scene.diagnostics import SceneError
 from tests.conftest import FIXTURES, MINIMAL_SCENE
 
 BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))

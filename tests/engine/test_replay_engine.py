@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.play.compare import first_split
 from game.engine.library import load_scene, load_scene_text
+from game.engine.play.compare import first_split
 from game.engine.play.playthrough import Playthrough
 from game.engine.play.progress import progress_series
 from game.engine.play.replay import replay_path

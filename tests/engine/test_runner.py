@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.play import runner
 from game.engine.library import load_scene_text
+from game.engine.play import runner
 from game.engine.play.playthrough import Playthrough
 from game.engine.play.state import State
 from tests.conftest import MINIMAL_SCENE

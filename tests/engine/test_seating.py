@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from game.engine.library import load_scene_text
 from game.engine.play import runner
 from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
-from game.engine.library import load_scene_text
 from game.engine.play.seating import Seating, clean_name
 from tests.conftest import MINIMAL_SCENE, TWO_ROLE_SCENE
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.library import check_scene_file, load_library
 from game.engine.play.explore import explore
-from game.engine.library import load_library
-from game.engine.library import check_scene_file
 from game.paths import scenes_dir
 from tests.conftest import shipped_scene_paths
 

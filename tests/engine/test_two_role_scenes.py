@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.engine.library import load_library
 from game.engine.play import runner
 from game.engine.scene.conditions import Name
-from game.engine.library import load_library
 from game.paths import scenes_dir
 
 TWO_ROLE = [e.scene for e in load_library([scenes_dir()]) if e.scene and len(e.scene.playable_roles) == 2]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.play import runner
 from game.engine.library import load_scene_text
+from game.engine.play import runner
 from game.engine.play.state import Step
 from game.records import Attempt, Records, Save, SceneStats
 from tests.conftest import MINIMAL_SCENE

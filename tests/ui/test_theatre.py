@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
+from game.engine.library import load_scene_text
 from game.engine.play import runner
 from game.engine.play.explore import explore
-from game.engine.library import load_scene_text
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.puppet_picker import PuppetPickerScreen

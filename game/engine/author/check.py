@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from game.engine.play import runner
-from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.play.explore import (
     DEFAULT_STATE_LIMIT,
     INFINITE,
@@ -17,6 +16,7 @@ from game.engine.play.explore import (
     explore,
     score_ranges,
 )
+from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.model import Scene
 
 MAX_RANDOM_STEPS = 500

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from game.engine.scene.model import Choice, Node, Scene
 from game.engine.play.runner import node_choice
 from game.engine.play.state import Step
+from game.engine.scene.model import Choice, Node, Scene
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from importlib import resources
 import yaml
 
 from game.engine.play import runner
-from game.engine.scene.model import Choice, Scene
 from game.engine.play.state import State
+from game.engine.scene.model import Choice, Scene
 
 SCENE_PROMPTS, PROMPTS_SHOWN = 3, 4
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 from game.engine.play import runner
-from game.engine.scene.model import Scene
 from game.engine.play.state import State
+from game.engine.scene.model import Scene
 
 DEFAULT_STATE_LIMIT = 200_000
 PROGRESS_EVERY = 2_000

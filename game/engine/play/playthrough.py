@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine.play import runner
-from game.engine.scene.catalogue import Catalogue, default_catalogue
-from game.engine.scene.model import Choice, Line, Node, Scene
 from game.engine.play.scoring import (
     ChoiceFeedback,
     PlaythroughSummary,
@@ -14,6 +12,8 @@ from game.engine.play.scoring import (
     summarise,
 )
 from game.engine.play.state import SOLO, State
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.model import Choice, Line, Node, Scene
 
 
 @dataclass

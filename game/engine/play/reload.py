@@ -6,9 +6,9 @@ from dataclasses import replace
 from typing import Literal
 
 from game.engine.play import runner
-from game.engine.scene.model import Scene
 from game.engine.play.playthrough import Playthrough
 from game.engine.play.replay import replay_path
+from game.engine.scene.model import Scene
 
 Outcome = Literal["same path", "same node", "back to start"]
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from game.engine.play import runner
-from game.engine.scene.model import Scene
 from game.engine.play.state import SOLO, State, Step
+from game.engine.scene.model import Scene
 
 
 @dataclass(frozen=True, slots=True)

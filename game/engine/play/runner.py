@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.engine.play.state import SOLO, State, Step
 from game.engine.puppets.answer_rules import TYPED_PREFIX, effect_of_key
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.conditions import Value
 from game.engine.scene.model import Choice, Line, Node, Scene
-from game.engine.play.state import SOLO, State, Step
 
 MAX_ROUTE_HOPS = 1000
 CONTINUE_KEY = "continue"

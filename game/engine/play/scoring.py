@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from game.engine.play.state import State
 from game.engine.scene.catalogue import Catalogue, Entry, Meter
 from game.engine.scene.model import Choice
-from game.engine.play.state import State
 
 
 @dataclass(frozen=True, slots=True)

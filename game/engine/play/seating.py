@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from game.engine.play import runner
-from game.engine.scene.model import Scene
 from game.engine.play.state import SOLO, State
+from game.engine.scene.model import Scene
 from game.engine.scene.text import strip_control
 
 MARKERS = ("◆", "●")

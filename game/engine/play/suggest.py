@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from game.engine.play import runner
 from game.engine.play.explore import explore_from
-from game.engine.scene.model import Choice, Scene
 from game.engine.play.state import State
+from game.engine.scene.model import Choice, Scene
 
 STATE_LIMIT_PER_BRANCH = 20_000
 

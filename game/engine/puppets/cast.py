@@ -7,11 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from game.engine.puppets.voices import MAX_LINE, PARAMETERS, STYLES, Voice
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.diagnostics import Diagnostic, SceneError
 from game.engine.scene.fields import FieldChecker
 from game.engine.scene.model import Choice
-from game.engine.puppets.voices import MAX_LINE, PARAMETERS, STYLES, Voice
 from game.engine.scene.yamldoc import PathKey, read_yaml_file
 from game.paths import assets_dir
 

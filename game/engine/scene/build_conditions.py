@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from game.engine.scene.conditions import Condition, ConditionSyntaxError, parse_condition
+from game.engine.scene.conditions import (
+    Condition,
+    ConditionSyntaxError,
+    parse_condition,
+)
 from game.engine.scene.fields import FieldChecker, _suggest
 from game.engine.scene.model import VariableValue
 from game.engine.scene.yamldoc import PathKey

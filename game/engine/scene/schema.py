@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.engine.scene import fields
-from game.engine.scene import keys
+from game.engine.scene import fields, keys
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.text import MAX_LINE
 

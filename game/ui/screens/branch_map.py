@@ -11,7 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets.tree import TreeNode
 
-from game.engine.author.graph import MapBranch, MapNode, branch_map, node_summary, shorten
+from game.engine.author.graph import (
+    MapBranch,
+    MapNode,
+    branch_map,
+    node_summary,
+    shorten,
+)
 from game.engine.scene.model import Scene
 from game.ui.widgets.safe_tree import SafeTree
 

@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.scene.catalogue import Catalogue
-from game.engine.play.compare import first_split
 from game.engine.author.graph import node_summary, shorten
+from game.engine.play.compare import first_split
+from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.model import Scene
 from game.records import Attempt
 from game.ui.widgets.charts import signed

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.scene.catalogue import Catalogue
 from game.engine.library import SceneEntry
+from game.engine.scene.catalogue import Catalogue
 from game.records import SceneStats
 from game.ui.widgets.charts import signed
 

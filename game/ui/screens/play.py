@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.puppets.cast import default_puppets
 from game.engine.play.runner import CONTINUE_KEY, StoryError
+from game.engine.puppets.cast import default_puppets
 from game.session import Session
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.pause import PauseChoice, PauseScreen

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.puppets.cast import Puppet
 from game.engine.play.seating import Seat
+from game.engine.puppets.cast import Puppet
 from game.ui.screens.theatre import Cast, TheatreScreen
 
 INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "

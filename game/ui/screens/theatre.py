@@ -16,16 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.play.scoring import feedback_for
+from game.engine.play.seating import Seat
 from game.engine.puppets.answer_rules import (
     MAX_ANSWER,
     ScoredAnswer,
     default_rule_book,
     score_answer,
 )
-from game.engine.scene.model import Choice, Effect
 from game.engine.puppets.cast import Puppet
-from game.engine.play.scoring import feedback_for
-from game.engine.play.seating import Seat
+from game.engine.scene.model import Choice, Effect
 from game.engine.scene.text import MAX_LINE
 from game.records import PuppetRound
 from game.ui.widgets.puppet_stage import PuppetStage

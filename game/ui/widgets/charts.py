@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.scene.catalogue import Entry, Meter
 from game.engine.play.scoring import PlaythroughSummary
+from game.engine.scene.catalogue import Entry, Meter
 
 BAR_CELLS = 10
 NAME_WIDTH = 40

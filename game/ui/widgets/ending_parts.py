@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from game.engine.scene.model import Ending
 from game.engine.play.scoring import PlaythroughSummary, harmony_without_closeness
+from game.engine.scene.model import Ending
 from game.ui.widgets.charts import MeterBars
 
 APART_NOTE = (

@@ -6,8 +6,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.scene.model import Line, Scene
 from game.engine.play.scoring import ChoiceFeedback
+from game.engine.scene.model import Line, Scene
 
 SPEAKER_STYLES = 4  # .speaker-0 ... .speaker-3 in pathways.tcss
 
