@@ -43,6 +43,7 @@ class Meter:
 class SafetyRules:
     unsafe_nodes_may_not_raise: frozenset[str]
     never_reward_traps: frozenset[str]
+    unsafe_nodes_may_not_raise_meters: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ def parse_catalogue(raw: dict) -> Catalogue:
         safety=SafetyRules(
             unsafe_nodes_may_not_raise=frozenset(raw["safety"]["unsafe_nodes_may_not_raise"]),
             never_reward_traps=frozenset(raw["safety"]["never_reward_traps"]),
+            unsafe_nodes_may_not_raise_meters=frozenset(
+                raw["safety"].get("unsafe_nodes_may_not_raise_meters", ())),
         ),
     )
 

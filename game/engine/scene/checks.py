@@ -87,6 +87,8 @@ def _check_safety(node: Node, choice: Choice, catalogue: Catalogue, report) -> N
     if node.unsafe:
         opening = sorted(k for k in catalogue.safety.unsafe_nodes_may_not_raise
                          if effect.scores.get(k, 0) > 0)
+        opening += sorted(k for k in catalogue.safety.unsafe_nodes_may_not_raise_meters
+                          if effect.meters.get(k, 0) > 0)
         if opening:
             report(choice.pos, f"node {node.id!r} is marked unsafe, so a choice here may not raise "
                                f"{', '.join(opening)}: opening up to a hostile partner is never rewarded")
