@@ -3,7 +3,7 @@
 FORMAT_VERSION = 1
 
 SCENE_KEYS = {"format", "id", "title", "summary", "minutes", "content_notes", "roles",
-              "variables", "meters", "start", "nodes", "prompts"}
+              "variables", "meters", "start", "nodes", "prompts", "tags"}
 ROLE_KEYS = {"name", "playable", "about"}
 NODE_KEYS = {"lines", "choices", "goto", "route", "ending", "turn", "unsafe", "puppet"}
 PUPPET_CUE_KEYS = {"id", "line"}

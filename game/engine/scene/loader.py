@@ -109,6 +109,7 @@ class SceneBuilder(HeaderBuilder, NodeBuilder, ChoiceBuilder, ConditionBuilder):
             minutes=minutes if isinstance(minutes, int) else 5,
             content_notes=self.text_list(("content_notes",), data.get("content_notes", []), "a content note"),
             prompts=self.text_list(("prompts",), data.get("prompts", []), "a prompt"),
+            tags=self.tags(data.get("tags", [])),
             roles=self.roles,
             variables=self.variables,
             meters=meters,
@@ -124,3 +125,9 @@ class SceneBuilder(HeaderBuilder, NodeBuilder, ChoiceBuilder, ConditionBuilder):
         if any(p.level == "error" for p in self.problems):
             raise SceneError(self.problems)
         return scene
+
+    def tags(self, raw: object) -> tuple[str, ...]:
+        if not self.expect(("tags",), raw, list, "tags"):
+            return ()
+        return tuple(dict.fromkeys(self.identifier(("tags", i), tag, "a tag").lower()
+                                   for i, tag in enumerate(raw)))

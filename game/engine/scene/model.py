@@ -125,6 +125,7 @@ class Scene:
     nodes: Mapping[str, Node]
     file: str = "<memory>"
     prompts: tuple[str, ...] = ()  # conversation prompts for the shared debrief
+    tags: tuple[str, ...] = ()  # kinds of relationship: partners, friends, family, housemates...
 
     @property
     def playable_roles(self) -> tuple[Role, ...]:

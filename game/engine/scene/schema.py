@@ -101,6 +101,8 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
             "summary": _TEXT,
             "minutes": {"type": "integer", "minimum": 1, "maximum": 120},
             "content_notes": {"type": "array", "items": _TEXT},
+            "tags": {"type": "array", "items": _ID,
+                     "description": "kinds of relationship, e.g. partners, friends, family, housemates"},
             "prompts": {"type": "array", "items": _TEXT,
                         "description": "Conversation prompts for the debrief after playing together."},
             "roles": {"type": "object", "minProperties": 1,
