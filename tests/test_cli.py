@@ -58,3 +58,35 @@ def test_version_via_module() -> None:
 def test_help_lists_the_commands() -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
+
+
+def console_script() -> Path:
+    script = Path(sys.executable).parent / "pathways"
+    if not script.exists():
+        pytest.skip("the pathways console script is not installed in this environment")
+    return script
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--version"], f"pathways {__version__}"),
+    (["validate"], "0 errors"),
+    (["check", "scenes/rain-check.yaml"], "endings reachable"),
+    (["graph", "scenes/rain-check.yaml"], "flowchart"),
+    (["schema"], '"$schema"'),
+    (["data", "path"], "records.sqlite3"),
+])
+def test_the_console_script_runs_every_verb(args: list[str], expected: str, tmp_path: Path) -> None:
+    """The installed `pathways` entry point reaches each verb (the command line has one home)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {"PATH": "/usr/bin:/bin", "PATHWAYS_DATA_DIR": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    result = subprocess.run([str(console_script()), *args], capture_output=True, text=True,
+                            cwd=root, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert expected in result.stdout
+
+
+def test_the_console_script_writes_a_new_scene(tmp_path: Path) -> None:
+    result = subprocess.run([str(console_script()), "new", "late-again", "--dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "late-again.yaml").is_file()
