@@ -26,7 +26,7 @@ def _count(number: int, noun: str) -> str:
 # -- validate --------------------------------------------------------------------------------
 
 def validate(paths: list[Path], output: str, strict: bool) -> int:
-    from game.engine.author.dead_ends import dead_ends
+    from game.engine.author.path_warnings import path_warnings
     from game.engine.puppets.cast import check_puppet_file
 
     missing = [p for p in paths if not p.exists()]
@@ -36,7 +36,7 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
     puppet_files = [f for f in files if f.parent.name == "puppets"]
     entries = load_library(f for f in files if f not in puppet_files)
     diagnostics = [d for e in entries for d in e.diagnostics]
-    diagnostics += [d for e in entries if e.scene for d in dead_ends(e.scene)]
+    diagnostics += [d for e in entries if e.scene for d in path_warnings(e.scene)]
     diagnostics += [d for f in puppet_files for d in check_puppet_file(f)[1]]
     errors = sum(d.level == "error" for d in diagnostics) + len(missing)
     warnings = sum(d.level == "warning" for d in diagnostics)
@@ -85,7 +85,8 @@ def _scenes(paths: list[Path]) -> tuple[list[Scene], int]:
     return scenes, broken
 
 
-def check(paths: list[Path], limit: int, runs: int | None, seed: int, output: str) -> int:
+def check(paths: list[Path], limit: int, runs: int | None, seed: int, output: str,
+          library: bool = False) -> int:
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
@@ -93,6 +94,8 @@ def check(paths: list[Path], limit: int, runs: int | None, seed: int, output: st
     if not scenes and not broken:
         print("no scene files found", file=sys.stderr)
         return 1
+    if library:
+        return _check_library(scenes, output) or int(bool(broken or missing))
     reports = [_check_random(s, runs, seed) if runs else _check_all(s, limit) for s in scenes]
     if output == "json":
         print(json.dumps([r for r, _ in reports], indent=2))
@@ -121,16 +124,42 @@ def _check_all(scene: Scene, limit: int) -> tuple[dict, str]:
     stuck = sorted({s.node for s in found.stuck})
     lines.append(f"  dead ends: {', '.join(stuck) if stuck else 'none'}")
     lines.append(f"  loops with no way to an ending: {', '.join(report.no_way_out) or 'none'}")
+    lines.append(f"  cornered (every open choice a trap): {'none' if not report.cornered else ''}")
+    lines += [f"    {d}" for d in report.cornered]
+    lines.append(f"  endings against the last beat: {'none' if not report.last_beat else ''}")
+    lines += [f"    {d}" for d in report.last_beat]
     lines += [f"  error: {failure}" for failure in dict.fromkeys(found.failures)]
     lines.append(_range_table(scene, report.ranges, show_range))
     data = {
         "file": scene.file, "scene": scene.id, "ok": report.ok, "states": found.states,
         "complete": found.complete, "unreached_endings": endings, "unreached_choices": choices,
         "dead_ends": stuck, "no_way_out": report.no_way_out, "failures": list(dict.fromkeys(found.failures)),
+        "cornered": [d.to_dict() for d in report.cornered],
+        "last_beat": [d.to_dict() for d in report.last_beat],
         "ranges": {e: {k: [_plain(r.low), _plain(r.high)] for k, r in keys.items()}
                    for e, keys in report.ranges.items()},
     }
     return data, "\n".join(lines)
+
+
+def _check_library(scenes: list[Scene], output: str) -> int:
+    from dataclasses import asdict
+
+    from game.engine.author.library_summary import (
+        library_ok,
+        summarise_library,
+        summary_text,
+    )
+
+    summary = summarise_library(scenes)
+    if output == "json":
+        data = asdict(summary)
+        data["longest_share"] = summary.tells.longest_share
+        data["ok"] = library_ok(summary)
+        print(json.dumps(data, indent=2))
+    else:
+        print(summary_text(summary))
+    return 0 if library_ok(summary) else 1
 
 
 def _plain(value: float) -> int | str:

@@ -43,6 +43,9 @@ def add_author_commands(commands: argparse._SubParsersAction) -> None:
                        help="instead, play N random playthroughs and report coverage")
     check.add_argument("--seed", type=int, default=1, metavar="S", help="the seed for --random (default 1)")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--library", action="store_true",
+                       help="instead, summarise the whole library: what its scenes score and offer, "
+                            "puppets, two-role scenes, and how often the longest answer is the best")
 
     graph = commands.add_parser("graph", help="write a scene's node graph as Mermaid or Graphviz DOT")
     graph.add_argument("scene", type=Path, metavar="SCENE", help="a scene file")
@@ -116,7 +119,7 @@ def author(args: argparse.Namespace) -> int:
         return author_commands.validate(args.paths or default, args.format, args.strict)
     if args.command == "check":
         return author_commands.check(args.paths or [args.scenes or scenes_dir()], args.limit,
-                                     args.runs, args.seed, args.format)
+                                     args.runs, args.seed, args.format, args.library)
     if args.command == "graph":
         return author_commands.graph(args.scene, args.format, args.output)
     if args.command == "schema":

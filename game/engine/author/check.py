@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Callable
 
+from game.engine.author.cornered import cornered
+from game.engine.author.last_beat import against_last_beat
 from game.engine.play import runner
 from game.engine.play.explore import (
     DEFAULT_STATE_LIMIT,
@@ -17,6 +19,7 @@ from game.engine.play.explore import (
     score_ranges,
 )
 from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene
 
 MAX_RANDOM_STEPS = 500
@@ -28,12 +31,15 @@ class CheckReport:
     exploration: Exploration
     ranges: dict[str, dict[str, Range]]  # ending -> dimension or meter -> range
     no_way_out: list[str]  # nodes where some state can never reach an ending
+    cornered: list[Diagnostic] = field(default_factory=list)  # states where every open choice is a trap
+    last_beat: list[Diagnostic] = field(default_factory=list)  # endings against the last choices
 
     @property
     def ok(self) -> bool:
         e = self.exploration
         return (e.complete and not e.failures and not e.stuck and not self.no_way_out
-                and not e.unreached_endings(self.scene) and not e.unreached_choices(self.scene))
+                and not e.unreached_endings(self.scene) and not e.unreached_choices(self.scene)
+                and not self.cornered and not self.last_beat)
 
 
 def check_scene(scene: Scene, limit: int = DEFAULT_STATE_LIMIT, catalogue: Catalogue | None = None,
@@ -49,7 +55,8 @@ def check_scene(scene: Scene, limit: int = DEFAULT_STATE_LIMIT, catalogue: Catal
     stuck_nodes = {s.node for s in result.stuck}
     no_way_out = sorted({result.visited[i].node for i in cannot_finish(result, scene)} - stuck_nodes) \
         if result.complete else []
-    return CheckReport(scene, result, ranges, no_way_out)
+    return CheckReport(scene, result, ranges, no_way_out, cornered(scene, result),
+                       against_last_beat(scene, result))
 
 
 def show_range(r: Range) -> str:

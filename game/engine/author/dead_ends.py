@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from game.engine.play.explore import explore
+from game.engine.play.explore import Exploration, explore
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene
 
 
 def dead_ends(scene: Scene, limit: int = 50_000) -> list[Diagnostic]:
     """Nodes where, on some path, no choice is open: found by exploring, so only real ones."""
-    result = explore(scene, limit)
+    return stuck_warnings(scene, explore(scene, limit))
+
+
+def stuck_warnings(scene: Scene, exploration: Exploration) -> list[Diagnostic]:
     found: dict[str, Diagnostic] = {}
-    for state in result.stuck:
+    for state in exploration.stuck:
         node = scene.nodes[state.node]
         found.setdefault(node.id, Diagnostic(
             scene.file, node.pos.line, node.pos.column, "warning",

@@ -11,6 +11,7 @@ from game.engine.scene.conditions import Value
 from game.engine.scene.model import Choice, Line, Node, Scene
 
 MAX_ROUTE_HOPS = 1000
+RECENT_CHOICES = 2  # `recent.<meter>` in a condition sums the changes of this many last choices
 CONTINUE_KEY = "continue"
 
 
@@ -84,8 +85,18 @@ def choose(scene: Scene, state: State, choice_key: str, player: str = SOLO,
     traps[player] = traps.get(player, ()) + effect.traps
     taken = state.taken | {f"{state.node}/{choice.key}"} if choice.once else state.taken
     moved = replace(state, node=choice.goto, variables=variables, meters=meters, scores=scores,
-                    traps=traps, taken=taken, path=state.path + (Step(state.node, choice.key, player),))
+                    traps=traps, taken=taken, path=state.path + (Step(state.node, choice.key, player),),
+                    recent=_recent(scene, state, meters))
     return _settle(scene, moved)
+
+
+def _recent(scene: Scene, state: State, meters: dict[str, int]) -> tuple[dict[str, int], ...]:
+    """The meter changes of the last choices; a "Continue" is not a choice and changes nothing."""
+    node = current_node(scene, state)
+    if node.goto is not None and node.puppet is None:
+        return tuple(state.recent)
+    change = {key: value - state.meters[key] for key, value in meters.items() if value != state.meters[key]}
+    return (tuple(state.recent) + (change,))[-RECENT_CHOICES:]
 
 
 def continue_choice(node: Node) -> Choice:
@@ -141,6 +152,8 @@ def _lookup(state: State):
             return state.score(name[6:])
         if name.startswith("trap."):
             return state.traps_of().count(name[5:])
+        if name.startswith("recent."):
+            return state.recent_change(name[7:])
         if name in state.meters:
             return state.meters[name]
         return state.variables.get(name, False)

@@ -32,6 +32,11 @@ class State:
     traps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # player -> traps, in order
     taken: frozenset[str] = frozenset()  # "node/choice" of once-only choices already taken
     path: tuple[Step, ...] = ()
+    recent: tuple[Mapping[str, int], ...] = ()  # meter changes of the last choices, oldest first
+
+    def recent_change(self, meter: str) -> int:
+        """How far ``meter`` moved over the last choices (see runner.RECENT_CHOICES)."""
+        return sum(change.get(meter, 0) for change in self.recent)
 
     def score(self, dimension: str, player: str | None = None) -> int:
         players = [player] if player else list(self.scores)
@@ -52,6 +57,7 @@ class State:
             "traps": {p: list(t) for p, t in self.traps.items()},
             "taken": sorted(self.taken),
             "path": [[s.node, s.choice, s.player] for s in self.path],
+            "recent": [dict(change) for change in self.recent],
         }
 
     @classmethod
@@ -65,6 +71,7 @@ class State:
             traps={p: tuple(t) for p, t in data["traps"].items()},
             taken=frozenset(data["taken"]),
             path=tuple(Step(*s) for s in data["path"]),
+            recent=tuple(dict(change) for change in data.get("recent", ())),
         )
 
     def to_json(self) -> str:

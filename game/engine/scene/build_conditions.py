@@ -40,10 +40,12 @@ class ConditionBuilder(FieldChecker):
     def unknown_name(self, name: str) -> str | None:
         if "." in name:
             group, key = name.split(".", 1)
-            known = {"score": self.catalogue.dimension_keys, "trap": self.catalogue.trap_keys}.get(group)
+            known = {"score": self.catalogue.dimension_keys, "trap": self.catalogue.trap_keys,
+                     "recent": self.catalogue.meter_keys}.get(group)
             if known is None:
-                return f"unknown name {name!r}; dotted names start with 'score.' or 'trap.'"
-            return None if key in known else f"unknown {'dimension' if group == 'score' else 'trap'} {key!r} in {name!r}{_suggest(key, known)}"
+                return f"unknown name {name!r}; dotted names start with 'score.', 'trap.' or 'recent.'"
+            kind = {"score": "dimension", "trap": "trap", "recent": "meter"}[group]
+            return None if key in known else f"unknown {kind} {key!r} in {name!r}{_suggest(key, known)}"
         if name in self.variables or name in self.catalogue.meter_keys:
             return None
         return f"unknown name {name!r}{_suggest(name, set(self.variables) | self.catalogue.meter_keys)}; declare it under 'variables'"

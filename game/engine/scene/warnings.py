@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 from typing import Callable, Iterator
 
+from game.engine.scene.answer_tells import lint_answer_tells
 from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.conditions import Condition
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene, VariableValue
+from game.engine.scene.scripted_lines import lint_scripted_lines
 from game.engine.scene.yamldoc import Position
 
 MAX_COMBINATIONS = 20_000
@@ -31,6 +33,8 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
         if _can_never_hold(condition, domains):
             report(Position(condition.line, condition.column),
                    f"the condition {condition.source!r} can never hold")
+    found += lint_scripted_lines(scene)
+    found += lint_answer_tells(scene)
     return found
 
 

@@ -1,0 +1,83 @@
+"""Endings that contradict the last moments: "she leaves early" right after the warmest exchange.
+
+An ending is cooler on a meter when the states that reach it hold less of that meter, on
+average, than the scene's endings overall; warmer when they hold more. A finding is an ending
+reached straight after the last choices moved that meter the other way by ``MARGIN`` or more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from statistics import mean
+from typing import Iterator
+
+from game.engine.play import runner
+from game.engine.play.explore import Exploration
+from game.engine.play.state import State
+from game.engine.scene.diagnostics import Diagnostic
+from game.engine.scene.model import Choice, Scene
+
+MARGIN = 3  # how far the last choices (runner.RECENT_CHOICES of them) must move a meter
+GAP = 1.0  # how far an ending's average must sit from the scene's to count as cooler or warmer
+
+
+def against_last_beat(scene: Scene, exploration: Exploration) -> list[Diagnostic]:
+    arrivals = {i: s for i, s in enumerate(exploration.visited) if runner.is_over(scene, s)}
+    if len({s.node for s in arrivals.values()}) < 2:
+        return []
+    found: dict[tuple[str, str, str], Diagnostic] = {}
+    before = _predecessors(exploration)
+    for meter in sorted({key for s in arrivals.values() for key in s.meters}):
+        overall = mean(s.meters[meter] for s in arrivals.values())
+        level = {ending: mean(s.meters[meter] for s in arrivals.values() if s.node == ending)
+                 for ending in {s.node for s in arrivals.values()}}
+        for index, state in arrivals.items():
+            moved = state.recent_change(meter)
+            cooler = level[state.node] <= overall - GAP and moved >= MARGIN
+            warmer = level[state.node] >= overall + GAP and moved <= -MARGIN
+            if not (cooler or warmer):
+                continue
+            for node, choice in _last_choices(scene, exploration, index, before):
+                key = (node, choice.key, state.node)
+                if key in found:
+                    continue
+                way = "raised" if moved > 0 else "lowered"
+                kind = "less" if cooler else "more"
+                found[key] = Diagnostic(
+                    scene.file, choice.pos.line, choice.pos.column, "warning",
+                    f"ending against the last beat: right after this choice, with the last choices having "
+                    f"{way} {meter} by {moved:+d}, the scene can end at {state.node!r}, an ending reached "
+                    f"with {kind} {meter} than the others; let the last moments count with a route "
+                    f"branch on recent.{meter}")
+    return list(found.values())
+
+
+def _last_choices(scene: Scene, exploration: Exploration, target: int,
+                  before: dict[int, list[int]]) -> Iterator[tuple[str, Choice]]:
+    """The real choices (not a "Continue") that lead straight to state ``target``."""
+    todo, seen = [target], {target}
+    while todo:
+        at = todo.pop()
+        for source in before.get(at, ()):
+            state = exploration.visited[source]
+            node = scene.nodes[state.node]
+            if node.goto is not None and node.puppet is None:
+                if source not in seen:
+                    seen.add(source)
+                    todo.append(source)
+                continue
+            for choice in runner.available_choices(scene, state):
+                if _identity(runner.choose(scene, state, choice.key)) == _identity(exploration.visited[at]):
+                    yield state.node, choice
+
+
+def _identity(state: State) -> str:
+    return replace(state, path=(), scores={}, traps={}).to_json()
+
+
+def _predecessors(exploration: Exploration) -> dict[int, list[int]]:
+    before: dict[int, list[int]] = {}
+    for source, edges in enumerate(exploration.edges):
+        for target, _ in edges:
+            before.setdefault(target, []).append(source)
+    return before

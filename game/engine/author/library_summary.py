@@ -1,0 +1,87 @@
+"""What a whole library of scenes covers: a pure summary that the CLI prints and tests guard.
+
+Authors adding scenes can call ``summarise_library`` to see which attitudes, skills and traps
+are thin on the ground, which puppets appear, and whether the longest answer gives the game away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from game.engine.scene.answer_tells import AnswerTells, answer_tells, percent
+from game.engine.scene.catalogue import Catalogue, default_catalogue
+from game.engine.scene.model import Scene
+
+LIBRARY_LONGEST_SHARE_TARGET = 0.40
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySummary:
+    scenes: tuple[str, ...]  # scene ids
+    dimensions: Mapping[str, int]  # dimension key -> scenes with a choice that raises it
+    traps: Mapping[str, int]  # trap key -> scenes with a choice that falls into it
+    puppets: Mapping[str, tuple[str, ...]]  # puppet id -> scenes whose interludes bring it on
+    two_role_scenes: tuple[str, ...]  # scenes with two playable roles
+    tags: Mapping[str, int]  # relationship tag -> scenes
+    tells: AnswerTells  # over every scene together
+    tells_by_scene: Mapping[str, AnswerTells]
+
+
+def summarise_library(scenes: Iterable[Scene], catalogue: Catalogue | None = None) -> LibrarySummary:
+    catalogue = catalogue or default_catalogue()
+    scenes = list(scenes)
+    dimensions = {d.key: 0 for d in catalogue.dimensions}
+    traps = {t.key: 0 for t in catalogue.traps}
+    puppets: dict[str, list[str]] = {}
+    tags: dict[str, int] = {}
+    for scene in scenes:
+        choices = [c for n in scene.nodes.values() for c in n.choices]
+        for key in {k for c in choices for k, v in c.effect.scores.items() if v > 0}:
+            dimensions[key] = dimensions.get(key, 0) + 1
+        for key in {t for c in choices for t in c.effect.traps}:
+            traps[key] = traps.get(key, 0) + 1
+        for puppet in dict.fromkeys(n.puppet.puppet for n in scene.nodes.values() if n.puppet):
+            puppets.setdefault(puppet, []).append(scene.id)
+        for tag in scene.tags:
+            tags[tag] = tags.get(tag, 0) + 1
+    by_scene = {s.id: answer_tells(s) for s in scenes}
+    return LibrarySummary(
+        scenes=tuple(s.id for s in scenes),
+        dimensions=dimensions,
+        traps=traps,
+        puppets={p: tuple(ids) for p, ids in sorted(puppets.items())},
+        two_role_scenes=tuple(s.id for s in scenes if len(s.playable_roles) >= 2),
+        tags=dict(sorted(tags.items())),
+        tells=sum(by_scene.values(), AnswerTells()),
+        tells_by_scene=by_scene,
+    )
+
+
+def summary_text(summary: LibrarySummary, catalogue: Catalogue | None = None) -> str:
+    catalogue = catalogue or default_catalogue()
+    total = len(summary.scenes)
+    lines = [f"library: {total} scene{'' if total == 1 else 's'}", "  scenes that raise each attitude and skill:"]
+    lines += [f"    {d.name:<44}{summary.dimensions.get(d.key, 0):>3}" for d in catalogue.dimensions]
+    lines.append("  scenes that offer each trap:")
+    lines += [f"    {t.name:<44}{summary.traps.get(t.key, 0):>3}" for t in catalogue.traps]
+    lines.append("  puppets in scene interludes:")
+    lines += [f"    {p:<24}{', '.join(ids)}" for p, ids in summary.puppets.items()] or ["    none"]
+    lines.append(f"  scenes with two playable roles: {len(summary.two_role_scenes)} of {total}"
+                 + (f" ({', '.join(summary.two_role_scenes)})" if summary.two_role_scenes else ""))
+    lines.append("  relationship tags: " + (", ".join(f"{t} {n}" for t, n in summary.tags.items()) or "none"))
+    lines.append("  the longest option is the best-scored:")
+    for scene_id, tells in summary.tells_by_scene.items():
+        lines.append(f"    {scene_id:<28}{len(tells.longest_wins):>3} of {tells.ranked_nodes:<3}"
+                     f"{percent(tells.longest_share):>5}")
+    t = summary.tells
+    lines.append(f"    {'whole library':<28}{len(t.longest_wins):>3} of {t.ranked_nodes:<3}"
+                 f"{percent(t.longest_share):>5}  (target: at most {percent(LIBRARY_LONGEST_SHARE_TARGET)})")
+    lines.append(f"  feeling words: in {t.rewarded_feeling} of {t.rewarded} rewarded options "
+                 f"({percent(t.rewarded_feeling_share)}) and {t.trapped_feeling} of {t.trapped} trapped ones "
+                 f"({percent(t.trapped_feeling_share)})")
+    return "\n".join(lines)
+
+
+def library_ok(summary: LibrarySummary) -> bool:
+    return summary.tells.longest_share <= LIBRARY_LONGEST_SHARE_TARGET
