@@ -3,6 +3,9 @@
 An ending is cooler on a meter when the states that reach it hold less of that meter, on
 average, than the scene's endings overall; warmer when they hold more. A finding is an ending
 reached straight after the last choices moved that meter the other way by ``MARGIN`` or more.
+Closeness is what the endings are about, so a finding on harmony also needs the ending to sit
+on the same side for closeness: the closest ending, reached after calming words, is no finding
+just because close endings tend to be less calm.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from game.engine.scene.model import Choice, Scene
 
 MARGIN = 3  # how far the last choices (runner.RECENT_CHOICES of them) must move a meter
 GAP = 1.0  # how far an ending's average must sit from the scene's to count as cooler or warmer
+PRIMARY = "closeness"
 
 
 def against_last_beat(scene: Scene, exploration: Exploration) -> list[Diagnostic]:
@@ -27,14 +31,14 @@ def against_last_beat(scene: Scene, exploration: Exploration) -> list[Diagnostic
         return []
     found: dict[tuple[str, str, str], Diagnostic] = {}
     before = _predecessors(exploration)
-    for meter in sorted({key for s in arrivals.values() for key in s.meters}):
-        overall = mean(s.meters[meter] for s in arrivals.values())
-        level = {ending: mean(s.meters[meter] for s in arrivals.values() if s.node == ending)
-                 for ending in {s.node for s in arrivals.values()}}
+    meters = sorted({key for s in arrivals.values() for key in s.meters})
+    side = {meter: _sides(arrivals, meter) for meter in meters}
+    for meter in meters:
         for index, state in arrivals.items():
             moved = state.recent_change(meter)
-            cooler = level[state.node] <= overall - GAP and moved >= MARGIN
-            warmer = level[state.node] >= overall + GAP and moved <= -MARGIN
+            agrees = meter == PRIMARY or PRIMARY not in side or side[PRIMARY][state.node] == side[meter][state.node]
+            cooler = side[meter][state.node] < 0 and moved >= MARGIN and agrees
+            warmer = side[meter][state.node] > 0 and moved <= -MARGIN and agrees
             if not (cooler or warmer):
                 continue
             for node, choice in _last_choices(scene, exploration, index, before):
@@ -50,6 +54,16 @@ def against_last_beat(scene: Scene, exploration: Exploration) -> list[Diagnostic
                     f"with {kind} {meter} than the others; let the last moments count with a route "
                     f"branch on recent.{meter}")
     return list(found.values())
+
+
+def _sides(arrivals: dict[int, State], meter: str) -> dict[str, int]:
+    """Per ending: -1 if reached with less of ``meter`` than the scene's endings, +1 if more, else 0."""
+    overall = mean(s.meters[meter] for s in arrivals.values())
+    sides = {}
+    for ending in {s.node for s in arrivals.values()}:
+        level = mean(s.meters[meter] for s in arrivals.values() if s.node == ending)
+        sides[ending] = -1 if level <= overall - GAP else 1 if level >= overall + GAP else 0
+    return sides
 
 
 def _last_choices(scene: Scene, exploration: Exploration, target: int,
