@@ -70,18 +70,24 @@ def summary_text(summary: LibrarySummary, catalogue: Catalogue | None = None) ->
     lines.append(f"  scenes with two playable roles: {len(summary.two_role_scenes)} of {total}"
                  + (f" ({', '.join(summary.two_role_scenes)})" if summary.two_role_scenes else ""))
     lines.append("  relationship tags: " + (", ".join(f"{t} {n}" for t, n in summary.tags.items()) or "none"))
-    lines.append("  the longest option is the best-scored:")
+    lines.append(f"  the best-scored option is also the {'longest':>20}{'shortest':>12}")
     for scene_id, tells in summary.tells_by_scene.items():
-        lines.append(f"    {scene_id:<28}{len(tells.longest_wins):>3} of {tells.ranked_nodes:<3}"
-                     f"{percent(tells.longest_share):>5}")
+        lines.append(f"    {scene_id:<28}{_share(tells.longest_wins, tells):>14}"
+                     f"{_share(tells.shortest_wins, tells):>14}")
     t = summary.tells
-    lines.append(f"    {'whole library':<28}{len(t.longest_wins):>3} of {t.ranked_nodes:<3}"
-                 f"{percent(t.longest_share):>5}  (target: at most {percent(LIBRARY_LONGEST_SHARE_TARGET)})")
+    lines.append(f"    {'whole library':<28}{_share(t.longest_wins, t):>14}{_share(t.shortest_wins, t):>14}"
+                 f"  (target: at most {percent(LIBRARY_LONGEST_SHARE_TARGET)})")
     lines.append(f"  feeling words: in {t.rewarded_feeling} of {t.rewarded} rewarded options "
                  f"({percent(t.rewarded_feeling_share)}) and {t.trapped_feeling} of {t.trapped} trapped ones "
                  f"({percent(t.trapped_feeling_share)})")
     return "\n".join(lines)
 
 
+def _share(wins: tuple[str, ...], tells: AnswerTells) -> str:
+    share = len(wins) / tells.ranked_nodes if tells.ranked_nodes else 0.0
+    return f"{len(wins)} of {tells.ranked_nodes} {percent(share):>4}"
+
+
 def library_ok(summary: LibrarySummary) -> bool:
-    return summary.tells.longest_share <= LIBRARY_LONGEST_SHARE_TARGET
+    return (summary.tells.longest_share <= LIBRARY_LONGEST_SHARE_TARGET
+            and summary.tells.shortest_share <= LIBRARY_LONGEST_SHARE_TARGET)

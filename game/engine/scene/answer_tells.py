@@ -1,8 +1,9 @@
 """Tells that give the right answer away without the player learning anything.
 
-Two are measured: the best-scored option of a choice node is also its longest, and feeling
-words ("hurt", "lonely", "I feel") appear in rewarded options but not in trapped ones. A player
-who always picks the longest, most feelings-rich line should not win by it.
+Three are measured: the best-scored option of a choice node is also its longest (or, the
+over-correction, its shortest), and feeling words ("hurt", "lonely", "I feel") appear in
+rewarded options but not in trapped ones. A player who always picks the longest, the shortest
+or the most feelings-rich line should not win by it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Choice, Node, Scene
 
 LONGEST_WINS_WARN_ABOVE = 0.5  # a scene's share of choice nodes where the longest option is best
+SHORTEST_WINS_WARN_ABOVE = 0.5  # the same for the shortest option
 FEELING_GAP_WARN_ABOVE = 0.5  # rewarded share minus trapped share of options with feeling words
 
 FEELING_WORDS = re.compile(
@@ -44,11 +46,19 @@ def is_rewarded(choice: Choice) -> bool:
 
 def longest_is_best(node: Node) -> bool | None:
     """Whether the longest option is among the best-scored; None if the node has nothing to rank."""
+    return _extreme_is_best(node, max)
+
+
+def shortest_is_best(node: Node) -> bool | None:
+    return _extreme_is_best(node, min)
+
+
+def _extreme_is_best(node: Node, pick) -> bool | None:
     merits = [merit(c) for c in node.choices]
     if len(node.choices) < 2 or len(set(merits)) < 2:
         return None
-    longest = max(spoken_length(c) for c in node.choices)
-    return any(merit(c) == max(merits) for c in node.choices if spoken_length(c) == longest)
+    extreme = pick(spoken_length(c) for c in node.choices)
+    return any(merit(c) == max(merits) for c in node.choices if spoken_length(c) == extreme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +69,15 @@ class AnswerTells:
     rewarded_feeling: int = 0
     trapped: int = 0
     trapped_feeling: int = 0
+    shortest_wins: tuple[str, ...] = ()  # ids of choice nodes where the shortest option is best-scored
 
     @property
     def longest_share(self) -> float:
         return len(self.longest_wins) / self.ranked_nodes if self.ranked_nodes else 0.0
+
+    @property
+    def shortest_share(self) -> float:
+        return len(self.shortest_wins) / self.ranked_nodes if self.ranked_nodes else 0.0
 
     @property
     def rewarded_feeling_share(self) -> float:
@@ -75,11 +90,12 @@ class AnswerTells:
     def __add__(self, other: "AnswerTells") -> "AnswerTells":
         return AnswerTells(self.ranked_nodes + other.ranked_nodes, self.longest_wins + other.longest_wins,
                            self.rewarded + other.rewarded, self.rewarded_feeling + other.rewarded_feeling,
-                           self.trapped + other.trapped, self.trapped_feeling + other.trapped_feeling)
+                           self.trapped + other.trapped, self.trapped_feeling + other.trapped_feeling,
+                           self.shortest_wins + other.shortest_wins)
 
 
 def answer_tells(scene: Scene) -> AnswerTells:
-    ranked, wins = 0, []
+    ranked, wins, short_wins = 0, [], []
     rewarded = rewarded_feeling = trapped = trapped_feeling = 0
     for node in scene.nodes.values():
         verdict = longest_is_best(node)
@@ -87,6 +103,8 @@ def answer_tells(scene: Scene) -> AnswerTells:
             ranked += 1
             if verdict:
                 wins.append(node.id)
+            if shortest_is_best(node):
+                short_wins.append(node.id)
         for choice in node.choices:
             feeling = has_feeling_words(choice.text)
             if choice.effect.traps:
@@ -95,7 +113,8 @@ def answer_tells(scene: Scene) -> AnswerTells:
             elif is_rewarded(choice):
                 rewarded += 1
                 rewarded_feeling += feeling
-    return AnswerTells(ranked, tuple(wins), rewarded, rewarded_feeling, trapped, trapped_feeling)
+    return AnswerTells(ranked, tuple(wins), rewarded, rewarded_feeling, trapped, trapped_feeling,
+                       tuple(short_wins))
 
 
 def library_tells(scenes: Iterable[Scene]) -> AnswerTells:
@@ -117,6 +136,14 @@ def lint_answer_tells(scene: Scene) -> list[Diagnostic]:
             f"{tells.ranked_nodes} choice nodes ({percent(tells.longest_share)}; at most "
             f"{percent(LONGEST_WINS_WARN_ABOVE)}): {', '.join(tells.longest_wins)}. Players learn to pick "
             "the longest line; make right answers plain and short, and let some traps be long and articulate"))
+    if tells.shortest_share > SHORTEST_WINS_WARN_ABOVE:
+        first = scene.nodes[tells.shortest_wins[0]].pos
+        found.append(Diagnostic(
+            scene.file, first.line, first.column, "warning",
+            f"the shortest option is also the best-scored in {len(tells.shortest_wins)} of "
+            f"{tells.ranked_nodes} choice nodes ({percent(tells.shortest_share)}; at most "
+            f"{percent(SHORTEST_WINS_WARN_ABOVE)}): {', '.join(tells.shortest_wins)}. Players learn to pick "
+            "the shortest line; let some right answers take their time, and some traps be curt"))
     gap = tells.rewarded_feeling_share - tells.trapped_feeling_share
     if gap > FEELING_GAP_WARN_ABOVE:
         first = next(c.pos for n in scene.nodes.values() for c in n.choices
