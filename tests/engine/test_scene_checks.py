@@ -46,11 +46,21 @@ def test_check_prints_cornered_and_last_beat_findings(capsys) -> None:
     assert "last_beat.yaml:34:9: warning: ending against the last beat" in out
 
 
-def test_answer_tells_count_longest_wins_and_feeling_words() -> None:
+def test_answer_tells_count_longest_and_shortest_wins_and_feeling_words() -> None:
     tells = answer_tells(load_scene(WARNINGS / "longest_wins.yaml"))
-    assert (tells.ranked_nodes, tells.longest_wins) == (2, ("first", "second"))
+    assert (tells.ranked_nodes, tells.longest_wins, tells.shortest_wins) == (4, ("n1", "n2", "n3", "n4"), ())
+    short = answer_tells(load_scene(WARNINGS / "shortest_wins.yaml"))
+    assert (short.longest_wins, short.shortest_wins) == ((), ("n1", "n2", "n3", "n4"))
+    mixed = answer_tells(load_scene(FIXTURES / "clean" / "longest_and_shortest.yaml"))
+    assert (mixed.longest_share, mixed.shortest_share) == (0.5, 0.5)
     feeling = answer_tells(load_scene(WARNINGS / "feeling_words.yaml"))
-    assert (feeling.rewarded, feeling.rewarded_feeling, feeling.trapped, feeling.trapped_feeling) == (2, 2, 2, 0)
+    assert (feeling.rewarded, feeling.rewarded_feeling, feeling.trapped, feeling.trapped_feeling) == (4, 4, 4, 0)
+
+
+def test_a_scene_too_small_to_show_a_habit_gets_no_tell_warning() -> None:
+    from game.engine.scene.answer_tells import lint_answer_tells
+
+    assert lint_answer_tells(load_scene(WARNINGS / "cornered.yaml")) == []  # 2 nodes, both shortest-best
 
 
 RECENT = """\

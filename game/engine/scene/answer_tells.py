@@ -18,6 +18,8 @@ from game.engine.scene.model import Choice, Node, Scene
 LONGEST_WINS_WARN_ABOVE = 0.5  # a scene's share of choice nodes where the longest option is best
 SHORTEST_WINS_WARN_ABOVE = 0.5  # the same for the shortest option
 FEELING_GAP_WARN_ABOVE = 0.5  # rewarded share minus trapped share of options with feeling words
+MIN_RANKED_NODES = 4  # fewer choice nodes than this say nothing about a habit (one node is 100%)
+MIN_OPTIONS = 4  # rewarded and trapped options needed before feeling words are compared
 
 FEELING_WORDS = re.compile(
     r"\b(feel|feels|feeling|feelings|felt|hurt|hurts|sad|lonely|scared|afraid|frightened|fear|"
@@ -128,7 +130,8 @@ def percent(share: float) -> str:
 def lint_answer_tells(scene: Scene) -> list[Diagnostic]:
     tells = answer_tells(scene)
     found: list[Diagnostic] = []
-    if tells.longest_share > LONGEST_WINS_WARN_ABOVE:
+    enough = tells.ranked_nodes >= MIN_RANKED_NODES
+    if enough and tells.longest_share > LONGEST_WINS_WARN_ABOVE:
         first = scene.nodes[tells.longest_wins[0]].pos
         found.append(Diagnostic(
             scene.file, first.line, first.column, "warning",
@@ -136,7 +139,7 @@ def lint_answer_tells(scene: Scene) -> list[Diagnostic]:
             f"{tells.ranked_nodes} choice nodes ({percent(tells.longest_share)}; at most "
             f"{percent(LONGEST_WINS_WARN_ABOVE)}): {', '.join(tells.longest_wins)}. Players learn to pick "
             "the longest line; make right answers plain and short, and let some traps be long and articulate"))
-    if tells.shortest_share > SHORTEST_WINS_WARN_ABOVE:
+    if enough and tells.shortest_share > SHORTEST_WINS_WARN_ABOVE:
         first = scene.nodes[tells.shortest_wins[0]].pos
         found.append(Diagnostic(
             scene.file, first.line, first.column, "warning",
@@ -145,7 +148,7 @@ def lint_answer_tells(scene: Scene) -> list[Diagnostic]:
             f"{percent(SHORTEST_WINS_WARN_ABOVE)}): {', '.join(tells.shortest_wins)}. Players learn to pick "
             "the shortest line; let some right answers take their time, and some traps be curt"))
     gap = tells.rewarded_feeling_share - tells.trapped_feeling_share
-    if gap > FEELING_GAP_WARN_ABOVE:
+    if tells.rewarded >= MIN_OPTIONS and tells.trapped >= MIN_OPTIONS and gap > FEELING_GAP_WARN_ABOVE:
         first = next(c.pos for n in scene.nodes.values() for c in n.choices
                      if is_rewarded(c) and has_feeling_words(c.text))
         found.append(Diagnostic(
