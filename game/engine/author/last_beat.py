@@ -1,7 +1,7 @@
 """Endings that contradict the last moments: "she leaves early" right after the warmest exchange.
 
 An ending is cooler on a meter when the states that reach it hold less of that meter, on
-average, than the scene's endings overall; warmer when they hold more. A finding is an ending
+average, than the scene's endings do (each ending counted once); warmer when they hold more. A finding is an ending
 reached straight after the last choices moved that meter the other way by ``MARGIN`` or more.
 Closeness is what the endings are about, so a finding on harmony also needs the ending to sit
 on the same side for closeness: the closest ending, reached after calming words, is no finding
@@ -57,13 +57,14 @@ def against_last_beat(scene: Scene, exploration: Exploration) -> list[Diagnostic
 
 
 def _sides(arrivals: dict[int, State], meter: str) -> dict[str, int]:
-    """Per ending: -1 if reached with less of ``meter`` than the scene's endings, +1 if more, else 0."""
-    overall = mean(s.meters[meter] for s in arrivals.values())
-    sides = {}
-    for ending in {s.node for s in arrivals.values()}:
-        level = mean(s.meters[meter] for s in arrivals.values() if s.node == ending)
-        sides[ending] = -1 if level <= overall - GAP else 1 if level >= overall + GAP else 0
-    return sides
+    """Per ending: -1 if reached with less of ``meter`` than the scene's endings, +1 if more, else 0.
+
+    Each ending counts once, however many different states reach it."""
+    levels = {ending: mean(s.meters[meter] for s in arrivals.values() if s.node == ending)
+              for ending in {s.node for s in arrivals.values()}}
+    overall = mean(levels.values())
+    return {ending: -1 if level <= overall - GAP else 1 if level >= overall + GAP else 0
+            for ending, level in levels.items()}
 
 
 def _last_choices(scene: Scene, exploration: Exploration, target: int,
