@@ -25,9 +25,11 @@ DIMENSION_FLOORS = {
     "playfulness": 6, "self_awareness": 5, "direct_communication": 6, "courage_vulnerability": 6,
     "emotional_resilience": 6,
 }
+# watering_down fell from 6 to 3 when issue 10 relabelled choices where nothing had been said
+# yet as appeasing; comparing fell from 4 when minimising was relabelled as soothing.
 TRAP_FLOORS = {
     "self_blame": 5, "complaining": 6, "better_partner": 6, "expect_mind_reading": 4, "mind_reading": 4,
-    "appeasing": 6, "watering_down": 4, "caretaking": 5, "deflecting_humour": 1, "comparing": 3,
+    "appeasing": 6, "watering_down": 3, "caretaking": 5, "deflecting_humour": 1, "comparing": 3,
 }
 PUPPET_FLOORS = {"inner-critic": 1}
 TWO_ROLE_FLOOR = 3

@@ -77,15 +77,22 @@ def summary_text(summary: LibrarySummary, catalogue: Catalogue | None = None) ->
     t = summary.tells
     lines.append(f"    {'whole library':<28}{_share(t.longest_wins, t):>14}{_share(t.shortest_wins, t):>14}"
                  f"  (target: at most {percent(LIBRARY_LONGEST_SHARE_TARGET)})")
-    lines.append(f"  feeling words: in {t.rewarded_feeling} of {t.rewarded} rewarded options "
-                 f"({percent(t.rewarded_feeling_share)}) and {t.trapped_feeling} of {t.trapped} trapped ones "
-                 f"({percent(t.trapped_feeling_share)})")
+    lines.append(f"  feeling words in options that are {'rewarded':>15}{'trapped':>14}")
+    for scene_id, tells in summary.tells_by_scene.items():
+        lines.append(f"    {scene_id:<28}{_part(tells.rewarded_feeling, tells.rewarded):>14}"
+                     f"{_part(tells.trapped_feeling, tells.trapped):>14}")
+    lines.append(f"    {'whole library':<28}{_part(t.rewarded_feeling, t.rewarded):>14}"
+                 f"{_part(t.trapped_feeling, t.trapped):>14}")
     return "\n".join(lines)
 
 
 def _share(wins: tuple[str, ...], tells: AnswerTells) -> str:
     share = len(wins) / tells.ranked_nodes if tells.ranked_nodes else 0.0
     return f"{len(wins)} of {tells.ranked_nodes} {percent(share):>4}"
+
+
+def _part(count: int, total: int) -> str:
+    return f"{count} of {total} {percent(count / total if total else 0.0):>4}"
 
 
 def library_ok(summary: LibrarySummary) -> bool:
