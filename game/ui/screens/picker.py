@@ -129,9 +129,9 @@ class ScenePickerScreen(Screen[None]):
         names = self.app.together_names
         mode = (f"Playing together: ◆ {names[0]} and ● {names[1]}. " if names else "Playing alone. ")
         if self.tag_filter is None:
-            shown_by = "All scenes (t: filter by tag). "
+            shown_by = "All scenes; t filters by tag. "
         else:
-            shown_by = f"Tag: {self.tag_filter} (t: next tag, Esc: all). "
+            shown_by = f"Tag: {self.tag_filter} (t: next, Esc: all). "
         status.update(Content(mode + shown_by + "↑ ↓ to look, Enter to play."))
         playable_first = sorted((i for i in range(len(library)) if self.shown(library[i])),
                                 key=lambda i: not library[i].available)
