@@ -75,3 +75,18 @@ async def test_filtered_scene_plays_and_two_role_scenes_are_marked(tmp_path: Pat
         assert "Tag: housemates" in screen_text(app)
         await keys(pilot, "enter")
         assert app.screen.playthrough.scene.id == "flat"
+
+
+async def test_a_filter_whose_tag_went_away_on_reload_shows_every_scene(tmp_path: Path) -> None:
+    folder = tagged_library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_picker(app, pilot)
+        await keys(pilot, "t")
+        assert "Tag: friends" in screen_text(app)
+        (folder / "c.yaml").unlink()  # the only scene tagged friends
+        await keys(pilot, "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "All scenes" in text and "Ruby Wedding" in text and "Washing Up Rota" in text

@@ -126,6 +126,8 @@ class ScenePickerScreen(Screen[None]):
         if not library:
             status.update(Content(f"No scene files found in {self.app.scenes_folder}."))
             return
+        if self.tag_filter not in library_tags(library):
+            self.set_reactive(ScenePickerScreen.tag_filter, None)  # the tag went away on reload
         names = self.app.together_names
         mode = (f"Playing together: ◆ {names[0]} and ● {names[1]}. " if names else "Playing alone. ")
         if self.tag_filter is None:
