@@ -24,6 +24,7 @@ KEYS = """\
 | c | at an ending: compare this attempt with another |
 | g | your progress across scenes |
 | t | on the title screen: play together, two people on one keyboard |
+| t | in the scene picker: show only scenes with the next tag (partners, friends, family…); Escape shows all again |
 | u | the puppet theatre: act out a harsh inner voice until it turns silly |
 | Escape | go back; during a scene, pause |
 | ? | this help |

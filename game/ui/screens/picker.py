@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,13 +31,31 @@ def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> 
     attitudes = {a.key for a in catalogue.attitudes}
     practised = [catalogue.dimension(k).name for k in scene.practised() if k in attitudes]
     notes = "; ".join(scene.content_notes) or "none"
+    two_roles = len(scene.playable_roles) >= 2
     return Content.assemble(
-        (scene.title, "bold"), f"  · {scene.minutes} min\n",
+        (scene.title, "bold"), f"  · {scene.minutes} min",
+        ("  · ◆● two roles", "bold") if two_roles else "", "\n",
         f"{scene.summary}\n" if scene.summary else "",
         ("Attitudes: ", "italic"), f"{', '.join(practised) or 'none scored yet'}\n",
         ("Content notes: ", "italic"), f"{notes}\n",
+        *((("Tags: ", "italic"), f"{', '.join(scene.tags)}\n") if scene.tags else ()),
         (stats_text(stats, len(scene.endings())), "bold"),
     )
+
+
+def library_tags(library: list[SceneEntry]) -> list[str]:
+    """Every tag some playable scene carries, in alphabetical order."""
+    return sorted({tag for entry in library if entry.scene is not None for tag in entry.scene.tags})
+
+
+def next_tag(tags: list[str], current: str | None) -> str | None:
+    """The tag after ``current``; after the last tag, None (every scene)."""
+    if not tags:
+        return None
+    if current not in tags:
+        return tags[0]
+    position = tags.index(current) + 1
+    return tags[position] if position < len(tags) else None
 
 
 def broken_prompt(entry: SceneEntry) -> Content:
@@ -51,7 +70,10 @@ def broken_prompt(entry: SceneEntry) -> Content:
 
 class ScenePickerScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="picker.back"),
+        Binding("escape", "back", "Back", id="picker.back",
+                tooltip="Show every scene again, or go back if no filter is set"),
+        Binding("t", "next_tag", "Tag filter", id="picker.tag",
+                tooltip="Show only scenes with the next tag (partners, friends, family…)"),
         Binding("r", "app.reload_scenes", "Reload", id="picker.reload",
                 tooltip="Read the scene files again"),
         Binding("g", "app.progress", "Progress", id="picker.progress",
@@ -59,6 +81,8 @@ class ScenePickerScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="picker.help"),
         Binding("q", "app.quit", "Quit", id="picker.quit"),
     ]
+
+    tag_filter: reactive[str | None] = reactive(None, init=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -74,6 +98,24 @@ class ScenePickerScreen(Screen[None]):
         if self.app.library is not None:
             self.show_library(self.app.library)  # stats change after each attempt
 
+    def action_next_tag(self) -> None:
+        self.tag_filter = next_tag(library_tags(self.app.library or []), self.tag_filter)
+
+    def action_back(self) -> None:
+        if self.tag_filter is not None:
+            self.tag_filter = None
+        else:
+            self.app.pop_screen()
+
+    def watch_tag_filter(self) -> None:
+        if self.app.library is not None:
+            self.show_library(self.app.library)
+
+    def shown(self, entry: SceneEntry) -> bool:
+        if self.tag_filter is None:
+            return True
+        return entry.scene is not None and self.tag_filter in entry.scene.tags
+
     def show_library(self, library: list[SceneEntry] | None) -> None:
         status = self.query_one("#picker-status", Static)
         options = self.query_one("#scene-list", OptionList)
@@ -84,10 +126,17 @@ class ScenePickerScreen(Screen[None]):
         if not library:
             status.update(Content(f"No scene files found in {self.app.scenes_folder}."))
             return
+        if self.tag_filter not in library_tags(library):
+            self.set_reactive(ScenePickerScreen.tag_filter, None)  # the tag went away on reload
         names = self.app.together_names
         mode = (f"Playing together: ◆ {names[0]} and ● {names[1]}. " if names else "Playing alone. ")
-        status.update(Content(mode + "↑ ↓ to look, Enter to play."))
-        playable_first = sorted(range(len(library)), key=lambda i: not library[i].available)
+        if self.tag_filter is None:
+            shown_by = "All scenes; t filters by tag. "
+        else:
+            shown_by = f"Tag: {self.tag_filter} (t: next, Esc: all). "
+        status.update(Content(mode + shown_by + "↑ ↓ to look, Enter to play."))
+        playable_first = sorted((i for i in range(len(library)) if self.shown(library[i])),
+                                key=lambda i: not library[i].available)
         for position, index in enumerate(playable_first):
             entry = library[index]
             if position:
