@@ -19,20 +19,21 @@ from game.engine.library import load_scene
 from game.engine.scene.catalogue import default_catalogue
 from tests.conftest import FIXTURES, shipped_scene_paths
 
-# Scenes that raise each dimension or offer each trap, as of issue 10 (6 shipped scenes).
+# Scenes that raise each dimension or offer each trap: as of issue 10 (6 shipped scenes), raised in
+# issue 12 when go-slow, ninety-days, flights-to-byron and lolas-anniversary joined (10 scenes).
 DIMENSION_FLOORS = {
-    "honor_individuality": 6, "view_conflict": 6, "self_reflection": 6, "reimagine_relationship": 4,
-    "playfulness": 6, "self_awareness": 5, "direct_communication": 6, "courage_vulnerability": 6,
-    "emotional_resilience": 6,
+    "honor_individuality": 10, "view_conflict": 8, "self_reflection": 10, "reimagine_relationship": 7,
+    "playfulness": 10, "self_awareness": 9, "direct_communication": 10, "courage_vulnerability": 10,
+    "emotional_resilience": 10,
 }
 # watering_down fell from 6 to 3 when issue 10 relabelled choices where nothing had been said
 # yet as appeasing; comparing fell from 4 when minimising was relabelled as soothing.
 TRAP_FLOORS = {
-    "self_blame": 5, "complaining": 6, "better_partner": 6, "expect_mind_reading": 4, "mind_reading": 4,
-    "appeasing": 6, "watering_down": 3, "caretaking": 5, "deflecting_humour": 1, "comparing": 3,
+    "self_blame": 9, "complaining": 10, "better_partner": 9, "expect_mind_reading": 8, "mind_reading": 8,
+    "appeasing": 10, "watering_down": 7, "caretaking": 9, "deflecting_humour": 5, "comparing": 6,
 }
-PUPPET_FLOORS = {"inner-critic": 1}
-TWO_ROLE_FLOOR = 3
+PUPPET_FLOORS = {"inner-critic": 2, "mind-reader": 1, "fixer": 1, "jealous-one": 1}
+TWO_ROLE_FLOOR = 5
 
 
 def shipped_summary():
@@ -81,6 +82,9 @@ def test_check_library_prints_the_summary() -> None:
     done = subprocess.run([sys.executable, "-m", "game", "check", "--library"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "library: 6 scenes" in done.stdout
+    summary = shipped_summary()
+    scenes = len(shipped_scene_paths())
+    assert f"library: {scenes} scenes" in done.stdout
     assert "Joking to change the subject" in done.stdout
-    assert "inner-critic" in done.stdout and "scenes with two playable roles: 3 of 6" in done.stdout
+    two_roles = f"scenes with two playable roles: {len(summary.two_role_scenes)} of {scenes}"
+    assert "inner-critic" in done.stdout and two_roles in done.stdout
