@@ -16,24 +16,29 @@ from game.engine.author.library_summary import (
     summary_text,
 )
 from game.engine.library import load_scene
+from game.engine.puppets.cast import default_puppets
 from game.engine.scene.catalogue import default_catalogue
 from tests.conftest import FIXTURES, shipped_scene_paths
 
 # Scenes that raise each dimension or offer each trap: as of issue 10 (6 shipped scenes), raised in
-# issue 12 when go-slow, ninety-days, flights-to-byron and lolas-anniversary joined (10 scenes).
+# issue 12 when eight new scenes joined (14 scenes).
 DIMENSION_FLOORS = {
-    "honor_individuality": 10, "view_conflict": 8, "self_reflection": 10, "reimagine_relationship": 7,
-    "playfulness": 10, "self_awareness": 9, "direct_communication": 10, "courage_vulnerability": 10,
-    "emotional_resilience": 10,
+    "honor_individuality": 13, "view_conflict": 9, "self_reflection": 14, "reimagine_relationship": 10,
+    "playfulness": 12, "self_awareness": 13, "direct_communication": 14, "courage_vulnerability": 14,
+    "emotional_resilience": 14,
 }
 # watering_down fell from 6 to 3 when issue 10 relabelled choices where nothing had been said
 # yet as appeasing; comparing fell from 4 when minimising was relabelled as soothing.
 TRAP_FLOORS = {
-    "self_blame": 9, "complaining": 10, "better_partner": 9, "expect_mind_reading": 8, "mind_reading": 8,
-    "appeasing": 10, "watering_down": 7, "caretaking": 9, "deflecting_humour": 5, "comparing": 6,
+    "self_blame": 11, "complaining": 14, "better_partner": 13, "expect_mind_reading": 12, "mind_reading": 12,
+    "appeasing": 14, "watering_down": 10, "caretaking": 12, "deflecting_humour": 9, "comparing": 10,
 }
-PUPPET_FLOORS = {"inner-critic": 2, "mind-reader": 1, "fixer": 1, "jealous-one": 1}
-TWO_ROLE_FLOOR = 5
+PUPPET_FLOORS = {"inner-critic": 3, "stingy-parent": 1, "jealous-one": 2, "reassurance-sulker": 1,
+                 "mind-reader": 1, "fixer": 1}
+TWO_ROLE_FLOOR = 7
+# Issue 12: the kinds of relationship the library must hold, each in at least one scene.
+TAG_FLOORS = {"partners": 1, "friends": 1, "family": 1, "housemates": 1, "queer": 1, "older": 1,
+              "young": 1, "open-relationship": 1}
 
 
 def shipped_summary():
@@ -52,7 +57,18 @@ def test_the_shipped_library_does_not_go_backwards() -> None:
     assert all(summary.traps[k] >= v for k, v in TRAP_FLOORS.items()), summary.traps
     assert all(len(summary.puppets.get(p, ())) >= v for p, v in PUPPET_FLOORS.items()), summary.puppets
     assert len(summary.two_role_scenes) >= TWO_ROLE_FLOOR
+    assert all(summary.tags.get(t, 0) >= v for t, v in TAG_FLOORS.items()), summary.tags
     assert all(scene.tags for scene in (load_scene(p) for p in shipped_scene_paths()))
+
+
+def test_the_library_covers_what_issue_12_asks_for() -> None:
+    summary = shipped_summary()
+    catalogue = default_catalogue()
+    assert len(summary.scenes) >= 14
+    assert all(summary.dimensions[d.key] >= 3 for d in catalogue.dimensions), summary.dimensions
+    assert all(summary.traps[t.key] >= 3 for t in catalogue.traps), summary.traps
+    assert set(summary.puppets) == set(default_puppets().puppets)  # every puppet has a scene
+    assert len(summary.two_role_scenes) >= 5
 
 
 def test_the_longest_or_shortest_answer_does_not_give_the_library_away() -> None:
