@@ -22,20 +22,26 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class Served(str):
+    """The server's address; after the block, ``output`` holds what the server printed."""
+
+    output: str = ""
+
+
 @contextmanager
-def serving(scenes: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
+def serving(scenes: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[Served]:
     """Run the server until the block ends; yields its address. Never outlives the test."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "game", "--scenes", str(scenes), "serve", "--port", str(port), *extra],
         env={**os.environ, "TEXTUAL_ANIMATIONS": "none", **(env or {})},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/"
+    served = Served(f"http://127.0.0.1:{port}/")
     try:
-        wait_until_up(url, server)
-        yield url
+        wait_until_up(served, server)
+        yield served
     finally:
-        stop(server)
+        served.output = stop(server)
 
 
 def wait_until_up(url: str, server: subprocess.Popen) -> None:
@@ -52,8 +58,9 @@ def wait_until_up(url: str, server: subprocess.Popen) -> None:
     raise TimeoutError(f"nothing answered at {url} within {START_SECONDS} seconds")
 
 
-def stop(server: subprocess.Popen) -> None:
-    """SIGTERM the server's whole process group (its games too); kill what is left after 10 s."""
+def stop(server: subprocess.Popen) -> str:
+    """SIGTERM the server's whole process group (its games too); kill what is left after 10 s.
+    Returns what the server printed."""
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -61,5 +68,7 @@ def stop(server: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=5)
-    if server.stdout:
-        server.stdout.close()
+    if server.stdout is None:
+        return ""
+    with server.stdout:
+        return server.stdout.read()
