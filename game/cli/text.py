@@ -40,14 +40,14 @@ def play_text(folder: Path, scene_name: str | None, together: list[str] | None, 
             print(problem, file=sys.stderr)
             return 1
         names = (clean_name(together[0], "Player 1"), clean_name(together[1], "Player 2")) if together else None
+        console.heading(scene.title)
+        if scene.content_notes:
+            console.say("Content notes: " + ", ".join(scene.content_notes) + ".")
         session = start_session(console, records, scene, catalogue, names,
                                 wanted or ("ask" if console.interactive else "restart"))
         if session is None:
             return 0
         show_feedback = bool(records.get_setting("show_feedback", True))
-        console.heading(scene.title)
-        if scene.content_notes:
-            console.say("Content notes: " + ", ".join(scene.content_notes) + ".")
         return TextPlay(console, session, show_feedback, transcript, RESUME_HINT).run()
 
 

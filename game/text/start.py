@@ -13,6 +13,7 @@ from game.session import Session, resume
 from game.text.console import Console
 
 Resume = Literal["resume", "restart", "ask"]
+RESTARTED = "Starting from the beginning. Your earlier place is kept as an unfinished attempt."
 
 
 def start_session(console: Console, records: Records, scene: Scene, catalogue: Catalogue,
@@ -35,7 +36,7 @@ def start_session(console: Console, records: Records, scene: Scene, catalogue: C
             console.say("This scene has changed since then; you are back at the last moment that still fits.")
     else:
         if saved is not None:
-            console.say("Starting from the beginning. Your earlier place is kept as an unfinished attempt.")
+            console.say(RESTARTED)
         session.start_over()
     return session
 
