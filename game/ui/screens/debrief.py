@@ -89,7 +89,7 @@ class DebriefScreen(Screen[None]):
         self.app.compare_attempts(self.session.scene, self.attempt)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return None if action == "save_transcript" and not export_allowed(self.app) else True
+        return action != "save_transcript" or export_allowed(self.app)
 
     def action_save_transcript(self) -> None:
         save_transcript(self.app, self.session)

@@ -19,7 +19,7 @@ class HistoryPanel(OptionList):
                         tooltip="Keep the playthrough so far as a Markdown file")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return None if action == "save_transcript" and not export_allowed(self.app) else True
+        return action != "save_transcript" or export_allowed(self.app)
 
     def action_save_transcript(self) -> None:
         save_transcript(self.app, self.screen.session)  # type: ignore[attr-defined]
