@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -9,21 +10,30 @@ from platformdirs import user_documents_dir
 
 
 def default_transcript_path(scene_id: str, now: datetime | None = None) -> Path:
-    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M")
-    return Path(user_documents_dir()) / f"pathways-{scene_id}-{stamp}.md"
+    """A new name in the documents folder: never one that exists already."""
+    stem = f"pathways-{scene_id}-{(now or datetime.now()).strftime('%Y-%m-%d-%H%M')}"
+    folder = Path(user_documents_dir())
+    path, number = folder / f"{stem}.md", 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}.md"
+    return path
 
 
 class TranscriptExists(FileExistsError):
     pass
 
 
-def write_transcript(path: Path, markdown: str, overwrite: bool = False) -> Path:
-    """Write ``markdown`` to ``path``, making its folder; an existing file is kept unless asked.
+def write_transcript(path: Path, markdown: str) -> Path:
+    """Write ``markdown`` to a new file at ``path``, readable by this user only, making its folder.
 
-    Raises TranscriptExists, or OSError with the system's reason."""
+    An existing file is never replaced: raises TranscriptExists. Other failures raise OSError."""
     path = path.expanduser()
-    if path.exists() and not overwrite:
-        raise TranscriptExists(f"{path} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown, encoding="utf-8")
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise TranscriptExists(f"{path} already exists") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(markdown)
     return path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -20,12 +20,12 @@ class SaveTranscriptScreen(ModalScreen[Path | None]):
         self.suggested = suggested
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide-input"):
-            yield Static(Content("Save this playthrough as a Markdown file"), classes="question")
-            yield Static(Content("The lines, your choices, the feedback, the meters and scores. "
-                                 "Edit the file name if you like."), classes="note")
+        with VerticalScroll(classes="dialog wide-input"):
+            yield Static(Content("Save the playthrough as Markdown"), classes="question")
             yield Input(str(self.suggested), id="transcript-path")
             yield Static(Content(""), id="transcript-problem", classes="note")
+            yield Static(Content("The lines, the choices, the feedback, the meters and scores. "
+                                 "Edit the file name if you like."), classes="note")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save (Enter)"), id="save", variant="primary")
                 yield Button(Content("Cancel (Esc)"), id="cancel")
@@ -44,12 +44,16 @@ class SaveTranscriptScreen(ModalScreen[Path | None]):
 
     def finish(self) -> None:
         typed = self.query_one("#transcript-path", Input).value.strip()
-        problem = self.query_one("#transcript-problem", Static)
         if not typed:
-            problem.update(Content("Please type a file name."))
+            self.show_problem("Please type a file name.")
             return
         path = Path(typed).expanduser()
         if path.exists():
-            problem.update(Content(f"{path} exists already. Choose another name."))
+            self.show_problem(f"{path} exists already. Choose another name.")
             return
         self.dismiss(path)
+
+    def show_problem(self, message: str) -> None:
+        problem = self.query_one("#transcript-problem", Static)
+        problem.update(Content(message))
+        problem.add_class("shown")
