@@ -137,6 +137,7 @@ def test_a_scene_played_to_its_ending_in_chromium(browser, scenes: Path, tmp_pat
         player.sees("Ending: Close")
         player.sees("You reached each other.")
         player.close()
+    assert f"Pathways is at {url}" in url.output
     with Records.open(data) as records:
         [attempt] = records.attempts("tiny")
     assert (attempt.status, attempt.ending_title) == ("finished", "Close")

@@ -91,6 +91,20 @@ async def test_two_public_visitors_have_separate_records_and_leave_nothing(tmp_p
     assert not any(home.iterdir()), "public visitors never touch the server's own records"
 
 
+async def test_stopping_the_server_mid_game_still_deletes_the_visitors_folder(tmp_path: Path) -> None:
+    scenes, temp = tmp_path / "scenes", tmp_path / "temp"
+    scenes.mkdir()
+    temp.mkdir()
+    (scenes / "tiny.yaml").write_text(MINIMAL_SCENE)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client:
+        with serving(scenes, "--public", "--host", "127.0.0.1", env={"TMPDIR": str(temp)}) as url:
+            socket = await client.ws_connect(url.replace("http", "ws") + "ws?width=80&height=24")
+            await Visitor(socket).sees("1 scene ready")
+            assert len(visitor_folders(temp)) == 1
+        await socket.close()
+    await until(lambda: not visitor_folders(temp), "the folder to be deleted")
+
+
 def test_an_address_other_computers_can_reach_needs_public() -> None:
     done = subprocess.run([sys.executable, "-m", "game", "serve", "--host", "0.0.0.0", "--port", "9"],
                           capture_output=True, text=True, timeout=60)
