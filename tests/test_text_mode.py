@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +78,25 @@ def test_end_of_input_keeps_the_place_and_resume_goes_on(scenes: Path) -> None:
     assert "Ending: Close" in shown
     with Records.open() as records:
         assert records.saves() == []
+
+
+def test_at_a_terminal_a_kept_place_asks_whether_to_resume(scenes: Path) -> None:
+    text_mode(["tiny"], "2\n", scenes)
+    keyboard, terminal = pty.openpty()  # stdin is a terminal: a person is typing
+    try:
+        game = subprocess.Popen([sys.executable, "-m", "game", "--scenes", str(scenes), "text", "tiny"],
+                                stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        os.write(keyboard, b"maybe\nresume\nquit\n")
+        shown, errors = game.communicate(timeout=60)
+    finally:
+        os.close(keyboard)
+        os.close(terminal)
+    assert game.returncode == 0 and b"Traceback" not in errors
+    text = shown.decode()
+    assert "You left this scene in the middle, 1 step in. Type resume to go on from there" in text
+    assert "Type resume or restart." in text
+    assert "Going on from where you left off." in text
+    assert "> " in text  # a prompt, for a person at a terminal
 
 
 def test_bad_input_gets_a_one_line_hint(scenes: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,20 @@ RESUME_HINT = "To go on later, run the same command with --resume."
 
 def play_text(folder: Path, scene_name: str | None, together: list[str] | None, transcript: Path | None,
               colour: bool, wanted: Resume | None) -> int:
+    """Every step is saved as it is taken, so stopping at any moment keeps the place."""
+    try:
+        return play(folder, scene_name, together, transcript, colour, wanted)
+    except KeyboardInterrupt:
+        print(f"\nStopped. Your place is kept. {RESUME_HINT}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (as `| head` does): stop quietly too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def play(folder: Path, scene_name: str | None, together: list[str] | None, transcript: Path | None,
+         colour: bool, wanted: Resume | None) -> int:
     console = Console(sys.stdout, sys.stdin, colour=colour, interactive=sys.stdin.isatty())
     if transcript is not None and transcript.expanduser().exists():
         print(f"{transcript}: error: the file exists already; choose another name for the transcript",

@@ -42,7 +42,7 @@ def start_session(console: Console, records: Records, scene: Scene, catalogue: C
 
 
 def ask_resume(console: Console, steps: int) -> Resume | None:
-    console.say(f"You left this scene in the middle, {steps} steps in. "
+    console.say(f"You left this scene in the middle, {steps} step{'s' if steps != 1 else ''} in. "
                 "Type resume to go on from there, or restart to begin again.")
     while True:
         answer = console.ask()

@@ -175,3 +175,13 @@ def test_together_with_a_name_made_of_markup_shows_it_literally_and_runs_nothing
         [attempt] = records.attempts("tiny")
     assert attempt.status == "finished"
     assert attempt.players == (typed, "Ben")
+
+
+def test_a_missing_browser_fails_under_ci_and_is_skipped_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
+        chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="no Chromium"):
+        chromium()
