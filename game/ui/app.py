@@ -255,7 +255,9 @@ class PathwaysApp(App[None]):
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if self.allow_export or command.title != "Screenshot":  # public visitors export nothing
+                yield command
         yield SystemCommand("Help", "What the attitudes, skills and traps mean", self.action_help)
         yield SystemCommand("Scenes", "Choose a scene to play", self.action_open_scenes)
         yield SystemCommand("Your progress", "How each attitude and skill has moved",

@@ -126,4 +126,5 @@ async def test_a_public_visitor_is_offered_no_export(tmp_path: Path, documents: 
                    if b.enabled)
         await keys(pilot, "e")
         assert isinstance(app.screen, EndingScreen)
+        assert "Screenshot" not in [c.title for c in app.get_system_commands(app.screen)]
     assert not documents.exists()
