@@ -134,6 +134,20 @@ def test_together_by_pipe_with_names_that_look_like_markup(scenes: Path) -> None
     assert attempt.players == ("[b]Ana[/b]", "Ben")
 
 
+def test_together_resumes_with_the_same_two_people(scenes: Path) -> None:
+    left = text_mode(["duet", "--together", "Ana", "Ben"], "1\n", scenes)
+    assert "End of input. Your place is kept." in out(left)
+    resumed = out(text_mode(["duet", "--resume"], "1\n", scenes))
+    assert "Going on from where you left off.\n" in resumed
+    assert "Ben's turn, playing Sam." in resumed and "Ending: Close" in resumed
+
+
+def test_resume_with_nothing_kept_starts_at_the_beginning(scenes: Path) -> None:
+    shown = out(text_mode(["tiny", "--resume"], "1\n\n", scenes))
+    assert "There is no kept place in this scene; starting from the beginning." in shown
+    assert "Ending: Close" in shown
+
+
 def test_without_a_scene_the_scenes_are_listed_by_number(scenes: Path) -> None:
     done = text_mode([], "2\n1\n\n", scenes)
     shown = out(done)

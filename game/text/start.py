@@ -25,8 +25,8 @@ def start_session(console: Console, records: Records, scene: Scene, catalogue: C
         if wanted is None:
             return None
     going_on = saved is not None and wanted == "resume"
-    if going_on and saved is not None and len(saved.players) == 2:
-        names = (saved.players[0], saved.players[1])
+    if going_on and saved is not None:  # the kept place says who was playing, as in the app
+        names = (saved.players[0], saved.players[1]) if len(saved.players) == 2 else None
     seating = Seating.together(scene, names) if names else Seating.alone()
     session = Session(records, Playthrough(scene, catalogue, players=seating.players), seating)
     if going_on:
@@ -37,6 +37,8 @@ def start_session(console: Console, records: Records, scene: Scene, catalogue: C
     else:
         if saved is not None:
             console.say(RESTARTED)
+        elif wanted == "resume":
+            console.say("There is no kept place in this scene; starting from the beginning.")
         session.start_over()
     return session
 
