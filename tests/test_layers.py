@@ -4,6 +4,7 @@
        ^          ^           ^
        +-- library (the shelf: scene files with the shipped cast)
     records (storage)  <-  session  <-  ui, cli
+    transcript (a playthrough in words)  <-  text (plain-text play), ui, cli
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ ALLOWED: dict[str, set[str]] = {
     "records": {"engine.scene", "engine.play"},
     "session": {"records", "engine.scene", "engine.play", "engine.library"},
     "paths": set(),
+    "transcript": {"engine.scene", "engine.puppets", "engine.play"},
+    "text": {"engine.scene", "engine.puppets", "engine.play", "engine.library", "records", "session",
+             "paths", "transcript"},
     "ui": {"engine.scene", "engine.puppets", "engine.play", "engine.library", "engine.author",
-           "records", "session", "paths"},
+           "records", "session", "paths", "transcript"},
     "cli": {"engine.scene", "engine.puppets", "engine.play", "engine.library", "engine.author",
-            "records", "session", "paths", "ui"},
+            "records", "session", "paths", "ui", "text", "transcript"},
 }
 HEADLESS = {layer for layer in ALLOWED if layer not in ("ui", "cli")}
 

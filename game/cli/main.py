@@ -21,9 +21,36 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="start the game (the default), or play one scene file")
     play.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a scene file to play directly")
     play.add_argument("--watch", action="store_true", help="reload FILE whenever it is saved")
+    play.add_argument("--ephemeral-records", action="store_true",
+                      help="keep records in a temporary folder deleted on quitting, and offer no "
+                           "file export (what `serve --public` gives each visitor)")
+    add_other_ways_to_play(commands)
     add_author_commands(commands)
     add_data_commands(commands)
     return parser
+
+
+def add_other_ways_to_play(commands: argparse._SubParsersAction) -> None:
+    text = commands.add_parser("text", help="play line by line as plain text, for screen readers and scripts")
+    text.add_argument("scene", nargs="?", metavar="SCENE",
+                      help="a scene's number, id or file (without it, the scenes are listed)")
+    text.add_argument("--together", nargs=2, metavar="NAME", help="two people take turns")
+    text.add_argument("--transcript", type=Path, metavar="FILE",
+                      help="at the ending, save the playthrough as Markdown in FILE")
+    text.add_argument("--colour", "--color", action="store_true", help="bold headings and names")
+    kept = text.add_mutually_exclusive_group()
+    kept.add_argument("--resume", dest="kept_place", action="store_const", const="resume",
+                      help="go on from where the scene was left")
+    kept.add_argument("--restart", dest="kept_place", action="store_const", const="restart",
+                      help="begin again, keeping any place left as an unfinished attempt")
+
+    serve = commands.add_parser("serve", help="serve the game to a web browser")
+    serve.add_argument("--host", default=None, metavar="ADDRESS",
+                       help="the address to listen on (default 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=int, default=8000, metavar="PORT", help="default 8000")
+    serve.add_argument("--public", action="store_true",
+                       help="allow other computers (default address 0.0.0.0); each visitor gets "
+                            "temporary records and no file export")
 
 
 def add_author_commands(commands: argparse._SubParsersAction) -> None:
@@ -80,8 +107,23 @@ def main(argv: list[str] | None = None) -> int:
         return author(args)
     if args.command == "data":
         return data(args)
+    if args.command == "text":
+        from game.cli.text import (
+            play_text,  # imported late: text mode never needs Textual
+        )
+
+        return play_text(args.scenes or scenes_dir(), args.scene, args.together, args.transcript,
+                         args.colour, args.kept_place)
+    if args.command == "serve":
+        from game.cli.serve import serve
+
+        return serve(args.scenes, args.host, args.port, args.public)
     if args.command == "play" and args.file is not None:
         return play_file(args.file, args.watch)
+    if args.command == "play" and args.ephemeral_records:
+        from game.cli.ephemeral import play_ephemeral
+
+        return play_ephemeral(args.scenes or scenes_dir())
     return play(args.scenes or scenes_dir())
 
 

@@ -52,8 +52,9 @@ class PathwaysApp(App[None]):
 
     def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
                  records: Records | None = None, scene_file: Path | None = None,
-                 watch: bool = False) -> None:
+                 watch: bool = False, allow_export: bool = True) -> None:
         super().__init__()
+        self.allow_export = allow_export  # False for a public server's visitors: no files written
         self.scenes_folder = scenes_folder
         # `pathways play FILE [--watch]`: play this file straight away, reloading it when saved
         self.scene_file = SceneFile(self, scene_file, watch) if scene_file else None
@@ -254,7 +255,9 @@ class PathwaysApp(App[None]):
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if self.allow_export or command.title != "Screenshot":  # public visitors export nothing
+                yield command
         yield SystemCommand("Help", "What the attitudes, skills and traps mean", self.action_help)
         yield SystemCommand("Scenes", "Choose a scene to play", self.action_open_scenes)
         yield SystemCommand("Your progress", "How each attitude and skill has moved",

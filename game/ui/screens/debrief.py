@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
 from game.records import Attempt
 from game.session import Session
+from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart
 from game.ui.widgets.ending_parts import ending_title, meters
 
@@ -25,6 +26,8 @@ class DebriefScreen(Screen[None]):
         Binding("r", "play_again", "Again", id="debrief.again"),
         Binding("c", "compare", "Compare", id="debrief.compare"),
         Binding("m", "branch_map", "Map", id="debrief.map"),
+        Binding("e", "save_transcript", "Save transcript", id="debrief.transcript",
+                tooltip="Keep this playthrough as a Markdown file"),
         Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
         Binding("q", "app.quit", "Quit", id="debrief.quit"),
     ]
@@ -84,6 +87,12 @@ class DebriefScreen(Screen[None]):
 
     def action_compare(self) -> None:
         self.app.compare_attempts(self.session.scene, self.attempt)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "save_transcript" or export_allowed(self.app)
+
+    def action_save_transcript(self) -> None:
+        save_transcript(self.app, self.session)
 
     def action_branch_map(self) -> None:
         self.app.open_branch_map(self.session)

@@ -17,6 +17,7 @@ from game.engine.play.scoring import PlaythroughSummary
 from game.engine.play.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
+from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart, signed
 from game.ui.widgets.ending_parts import ending_title, meters
 from game.ui.widgets.transcript import feedback_content
@@ -44,6 +45,8 @@ class EndingScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="ending.compare",
                 tooltip="This attempt and another, side by side"),
         Binding("m", "branch_map", "Map", id="ending.map"),
+        Binding("e", "save_transcript", "Save transcript", id="ending.transcript",
+                tooltip="Keep this playthrough as a Markdown file"),
         Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="ending.scenes"),
         Binding("q", "app.quit", "Quit", id="ending.quit"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="ending.help", show=False),
@@ -107,6 +110,12 @@ class EndingScreen(Screen[None]):
 
     def action_compare(self) -> None:
         self.app.compare_attempts(self.session.scene, self.attempt)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "save_transcript" or export_allowed(self.app)
+
+    def action_save_transcript(self) -> None:
+        save_transcript(self.app, self.session)
 
     def action_branch_map(self) -> None:
         self.app.open_branch_map(self.session)

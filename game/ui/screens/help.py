@@ -22,6 +22,7 @@ KEYS = """\
 | f | feedback after each choice on or off (off: see it all at the end) |
 | t | at an ending: go back to the choice that mattered most for closeness |
 | c | at an ending: compare this attempt with another |
+| e | at an ending, or in the history: save the playthrough as a Markdown file |
 | g | your progress across scenes |
 | t | on the title screen: play together, two people on one keyboard |
 | t | in the scene picker: show only scenes with the next tag (partners, friends, family…); Escape shows all again |

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.author.graph import shorten
 from game.engine.play.playthrough import Playthrough
+from game.ui.transcript_export import export_allowed, save_transcript
 
 
 class HistoryPanel(OptionList):
     """Lines are shown greyed out; choices can be picked to rewind to the moment they were made."""
+
+    BINDINGS = [Binding("e", "save_transcript", "Save transcript", id="history.transcript",
+                        tooltip="Keep the playthrough so far as a Markdown file")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "save_transcript" or export_allowed(self.app)
+
+    def action_save_transcript(self) -> None:
+        save_transcript(self.app, self.screen.session)  # type: ignore[attr-defined]
 
     def show(self, playthrough: Playthrough) -> None:
         scene = playthrough.scene
