@@ -239,3 +239,19 @@ async def test_an_interlude_never_offers_an_encore_it_cannot_give(tmp_path: Path
         await keys(pilot, "enter")  # back to the scene
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.playthrough.state.path[-1].choice == "typed:naming+thanks"
+
+
+async def test_on_a_small_terminal_the_answer_and_the_gentle_response_stay_in_view(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(40, 12)) as pilot:
+        theatre = await open_inner_critic(app, pilot)
+        assert theatre.has_class("-short") and theatre.has_class("-narrow")
+        assert not theatre.query_one("#puppet-art").display
+        await type_text(pilot, "You are too much")
+        await keys(pilot, "enter")
+        theatre.query_one("#own-answer", Input).focus()
+        await type_text(pilot, "I'm such a burden")
+        await keys(pilot, "enter")
+        result = theatre.query_one("#result")
+        assert "That sounds like the puppet talking" in str(result.visual)
+        assert result.region.y < 12  # on screen, below the puppet's words

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -110,7 +111,16 @@ class TheatreScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.fit(self.app.size.width, self.app.size.height)
         self.start_round()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """On a small terminal the puppet's drawing gives way to its words and your answer."""
+        self.set_class(height < 20, "-short")
+        self.set_class(width < 60, "-narrow")
 
     # -- the round, step by step ------------------------------------------------------------
 
