@@ -11,13 +11,23 @@ from game.engine.library import load_scene_text
 from game.engine.play import runner
 from game.engine.play.replay import replay_path
 from game.engine.play.state import Step
-from game.engine.puppets.answer_rules import default_rule_book, effect_of_key, rules_of_key, score_answer
+from game.engine.puppets.answer_rules import (
+    default_rule_book,
+    effect_of_key,
+    rules_of_key,
+    score_answer,
+)
 from game.engine.puppets.answer_text import read_answer
 from game.engine.puppets.cast import default_puppets
 from game.records import PuppetRound
 from game.records.store import Attempt, Records
 from tests.conftest import INTERLUDE_SCENE
-from tests.engine.answer_samples import HELD_OUT_KIND, HELD_OUT_SELF_CRITICAL, KIND, SELF_CRITICAL
+from tests.engine.answer_samples import (
+    HELD_OUT_KIND,
+    HELD_OUT_SELF_CRITICAL,
+    KIND,
+    SELF_CRITICAL,
+)
 
 # Every rule id the game knew before answers were read for self-criticism first.
 RULE_IDS_BEFORE = ("exaggeration", "humour", "naming", "thanks", "self_compassion", "loving_tease",
