@@ -189,3 +189,14 @@ def test_a_made_up_rule_id_is_refused_in_a_path() -> None:
     with pytest.raises(Exception):
         runner.choose(scene, runner.start(scene), "typed:made_up")
     assert replay_path(scene, (Step("before", "typed:made_up", "you"),)).complete is False
+
+
+def test_a_typed_self_insult_in_a_scene_is_reviewed_with_the_gentle_response() -> None:
+    scene = load_scene_text(INTERLUDE_SCENE)
+    key = score_answer("ugh, typical me, ruining everything").choice_key
+    state = runner.choose(scene, runner.start(scene), key)
+    [(_, choice, _)] = runner.taken_choices(scene, state)
+    assert "That sounds like the puppet talking" in choice.feedback
+    assert state.node == "heavier" and "self_blame" in state.traps_of(None)
+    kind = runner.choose(scene, runner.start(scene), score_answer("Thanks, Your Honour").choice_key)
+    assert runner.taken_choices(scene, kind)[0][1].feedback == ""
