@@ -19,6 +19,8 @@ from tests.engine.answer_samples import (
     HELD_OUT_KIND,
     HELD_OUT_SELF_CRITICAL,
     KIND,
+    PROBE_KIND,
+    PROBE_SELF_CRITICAL,
     SELF_CRITICAL,
 )
 
@@ -76,6 +78,8 @@ def main() -> None:
         ("kind answers credited (want >= 85%)", KIND),
         ("held-out self-critical credited (want 0%)", HELD_OUT_SELF_CRITICAL),
         ("held-out kind credited", HELD_OUT_KIND),
+        ("probe self-critical credited (want 0%)", PROBE_SELF_CRITICAL),
+        ("probe kind credited", PROBE_KIND),
         ("model answers the files reward, credited (want 100%)", rewarded),
         ("model answers the files never reward, credited (want 0%)", unrewarded),
     ]

@@ -1,9 +1,11 @@
 """The evaluation set for typed answers to a puppet, written by hand in varied voices.
 
 SELF_CRITICAL answers judge the player harshly: none may earn positive credit. KIND answers are
-playful, kind or direct: most should earn some. The HELD_OUT lists were written after the rules
-were tuned on the first two, so their rates show how the rules do on wording they were not
-built around. Model answers from the shipped puppet files are checked separately.
+playful, kind or direct: most should earn some. The rules were tuned on these two lists. The
+HELD_OUT lists were written at the same time, before any rule, and never used to tune them; the
+PROBE lists were written after the rules were built. All were written by the developer who wrote
+the rules, so read every rate as optimistic. Model answers from the shipped puppet files are
+checked separately.
 """
 
 SELF_CRITICAL = (
@@ -209,4 +211,53 @@ HELD_OUT_KIND = (
     "Look at me go, champion of the snooze button!",
     "You're trying to keep me safe, I know. Thanks.",
     "I'm not a burden, I'm a person with needs.",
+)
+
+# Written last, as a probe after the rules were built. Measured before any change: 0 of 20
+# self-critical credited, 14 of 20 kind credited; four small patterns were then added (alright,
+# let's talk, nice try, recorded history).
+PROBE_SELF_CRITICAL = (
+    "lol yeah I'm a walking disaster",
+    "I am literally so bad at being a person",
+    "Honestly? I'm exhausting to be around",
+    "I'm hopeless haha, thanks for noticing Your Honour!",
+    "ugh. me again. ruining things.",
+    "Nobody wants to hear from me anyway",
+    "I'm the most annoying person in the history of the universe!!",
+    "You got me, I'm a terrible listener and always will be",
+    "I'm stupid stupid stupid",
+    "Guess I'm just unlovable 🤷",
+    "i'm a failure at everything i try lmao",
+    "Sure, I'm a genius, that's why I burned the toast 🙄",
+    "I really am the worst, aren't I?",
+    "I could never be enough for her",
+    "My brain is garbage",
+    "I'm too dumb to ask",
+    "I feel worthless today",
+    "Everything I do is wrong",
+    "Of course I messed it up, I'm me",
+    "I hate myself a little bit haha",
+)
+
+PROBE_KIND = (
+    "I'm a work in progress and that's fine",
+    "lol, you again? take a number, pal",
+    "I'll ask him what he meant rather than spiral",
+    "Big dramatic gasp! The toast is BURNT! Call the fire brigade!!",
+    "Sweet of you to worry, but I'm alright",
+    "I'm a bit of a mess today and that's okay",
+    "Chill, Sir Grumpsalot",
+    "Thank you for caring so much, it's a lot though",
+    "Honey, I need you to hold me for a minute",
+    "Let's just talk about it",
+    "I'm not the worst, I'm still learning",
+    "Oh look, the Committee of Doom is in session",
+    "Could you tell me what you need?",
+    "Gentle with myself today, thanks",
+    "I messed up. That's human.",
+    "Most heroic laundry folding in recorded history",
+    "Not my best moment, but I'm still a good egg",
+    "I'm going to tell Sam I felt hurt",
+    "Hello old friend, I see you",
+    "Ha! Nice try, brain",
 )

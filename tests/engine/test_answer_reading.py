@@ -26,6 +26,7 @@ from tests.engine.answer_samples import (
     HELD_OUT_KIND,
     HELD_OUT_SELF_CRITICAL,
     KIND,
+    PROBE_SELF_CRITICAL,
     SELF_CRITICAL,
 )
 
@@ -48,7 +49,7 @@ def test_the_evaluation_set_is_big_enough_and_varied() -> None:
 
 
 def test_no_self_critical_answer_is_credited() -> None:
-    wrongly_credited = [a for a in SELF_CRITICAL + HELD_OUT_SELF_CRITICAL if credited(a)]
+    wrongly_credited = [a for a in SELF_CRITICAL + HELD_OUT_SELF_CRITICAL + PROBE_SELF_CRITICAL if credited(a)]
     assert wrongly_credited == []
 
 
