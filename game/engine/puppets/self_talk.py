@@ -52,6 +52,9 @@ CLAUSE_BREAKS = frozenset("""
 . , ; : ! ? … — – - but and because though although yet while cause coz
 """.split())
 
+PEOPLE = frozenset({"person", "partner", "friend", "human", "one", "girlfriend", "boyfriend", "wife",
+                    "husband", "parent", "mum", "mom", "dad", "son", "daughter", "sister", "brother"})
+
 MAX_GAP = 4  # words allowed between "I'm" and the harsh word ("I'm such a total ... mess")
 
 _HARSH_PHRASES = tuple(re.compile(p) for p in (
@@ -186,9 +189,9 @@ def _harsh_or_worth(words: list[str], index: int) -> str | None:
     following = words[index + 1] if index + 1 < len(words) else ""
     if word in WORTH:
         return None if following == "at" or (word == "cut" and following != "out") else word
-    if word in ("bad", "nothing", "problem") and following not in ("", "person", "partner", "friend",
-                                                                   "human", "one", "."):
-        return None
+    ends_here = not following or not following[0].isalpha()
+    if word in ("bad", "nothing", "problem") and not (ends_here or following in PEOPLE):
+        return None  # "I'm bad at maths", "I'm nothing like him"
     if word in HARSH:
         return word
     return _near_harsh(word)
