@@ -124,3 +124,14 @@ def test_validate_checks_puppets(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "broken.yaml:4:10: error: unknown voice style 'shouty'" in out
     assert "0 scene files and 1 puppet file checked" in out
+
+
+def test_a_model_answer_the_rules_would_read_differently_is_warned_about(tmp_path: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[2] / "assets" / "puppets" / "1-inner-critic.yaml").read_text()
+    first = default_puppets().puppets["inner-critic"].answers[0].text
+    changed = tmp_path / "critic.yaml"
+    changed.write_text(shipped.replace(first, "I am a total failure."))
+    puppet, diagnostics = check_puppet_file(changed)
+    assert puppet is not None  # a warning, not an error
+    [warning] = [d for d in diagnostics if d.level == "warning"]
+    assert "the answer rules would give it no credit" in warning.message and warning.line > 1
