@@ -85,6 +85,7 @@ def test_every_model_answer_typed_is_read_as_its_file_scores_it(answer) -> None:
     "I’m such a failure 😂", "typical me, ruining everything haha", "thanks for reminding me what a mess I am",
     "I'm not worth it.", "I don't think I'm good enough", "You're right, I'm hopeless. Thank you!",
     "I'm sooooo stupid lol", "Im a complete idoit", "I want to disappear",
+    "I'm a bit useless. It's okay.", "I'm lazy and selfish, it's fine",
 ])
 def test_self_criticism_wins_over_everything_else(text: str) -> None:
     scored = score_answer(text)
@@ -106,6 +107,7 @@ def test_self_criticism_wins_over_everything_else(text: str) -> None:
     ("I'm going to ask them instead of guessing", "asking"),
     ("I'll tell them I felt left out", "asking"),
     ("dont worry, im gonna ask her", "asking"),
+    ("You’re right, I was a bit lazy today. It’s okay to rest, Sergeant Scrimp", "small_truth"),
 ])
 def test_kind_answers_the_old_rules_missed(text: str, rule: str) -> None:
     scored = score_answer(text)

@@ -31,6 +31,12 @@ enough worth worthy lovable loveable likeable likable good smart clever attracti
 interesting capable deserving important normal fun cut
 """.split())
 
+# Traits anyone has a little of. Owned in part ("I was a bit lazy") they are the article's small
+# truth, not a verdict; said whole ("I'm lazy") they still are one.
+MILD = frozenset("lazy selfish needy annoying boring dull clingy weak grumpy cringe cringey cringy".split())
+IN_PART = frozenset({"bit", "little", "slightly", "somewhat", "tad", "touch", "kind", "sort", "kinda",
+                     "sorta", "sometimes"})
+
 NEVER_FUZZED = frozenset({"homeless", "garage", "lover", "boxing", "bored", "brave", "proper"})
 
 SUBJECTS = frozenset({"i'm", "i", "me", "myself", "i've", "i'd", "i'll", "am"})
@@ -154,6 +160,8 @@ def _verdicts(answer: AnswerText) -> Iterator[Noticed]:
                 subject = previous[0]  # "Me? Useless as always."
             if subject is None:
                 continue
+            if word in MILD and IN_PART.intersection(words[i] for i in clause if i != index):
+                continue  # owned in part: "I was a bit lazy today"
             reach = max(0, clause.index(subject) - 3) if subject in clause else 0
             negated = _negated(words, clause[reach:position])
             if word in HARSH:
