@@ -29,6 +29,11 @@ Reader = Callable[[str], bool]  # True when the answer earns positive credit
 VADER_THRESHOLD = 0.05  # the threshold its authors recommend for "positive" and "negative"
 
 
+def self_blame_answers() -> list[str]:
+    return [a.text for p in default_puppets().puppets.values() for a in p.answers
+            if "self_blame" in a.effect.traps]
+
+
 def model_answers() -> tuple[list[str], list[str]]:
     """The shipped puppets' answers: those the files reward, and those they never reward."""
     rewarded, unrewarded = [], []
@@ -73,6 +78,7 @@ def readers() -> dict[str, Reader]:
 
 def main() -> None:
     rewarded, unrewarded = model_answers()
+    self_blame = self_blame_answers()
     sets = [
         ("self-critical answers credited (want 0%)", SELF_CRITICAL),
         ("kind answers credited (want >= 85%)", KIND),
@@ -83,6 +89,12 @@ def main() -> None:
         ("model answers the files reward, credited (want 100%)", rewarded),
         ("model answers the files never reward, credited (want 0%)", unrewarded),
     ]
+    print("self-critical answers the hand-written rules recognise (a gentle response, no score)")
+    for label, answers in [("evaluation set", SELF_CRITICAL), ("held out", HELD_OUT_SELF_CRITICAL),
+                           ("probe", PROBE_SELF_CRITICAL), ("model answers with the self-blame trap", self_blame)]:
+        hits = sum(score_answer(a).self_critical for a in answers)
+        print(f"  {label:<58} {hits:>3}/{len(answers):<3} {100 * hits / len(answers):5.1f}%")
+    print()
     for name, reader in readers().items():
         print(name)
         for label, answers in sets:

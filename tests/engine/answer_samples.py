@@ -214,8 +214,10 @@ HELD_OUT_KIND = (
 )
 
 # Written last, as a probe after the rules were built. Measured before any change: 0 of 20
-# self-critical credited, 14 of 20 kind credited; four small patterns were then added (alright,
-# let's talk, nice try, recorded history).
+# self-critical credited, but only 13 of 20 recognised (the other 7 earned nothing alone, yet
+# would have been credited beside a kind line), and 14 of 20 kind credited. Patterns were then
+# added for what was missed (nobody wants me, everything I do is wrong, my brain is garbage,
+# bad at being a person, exhausting; alright, let's talk, nice try, recorded history).
 PROBE_SELF_CRITICAL = (
     "lol yeah I'm a walking disaster",
     "I am literally so bad at being a person",

@@ -26,6 +26,7 @@ from tests.engine.answer_samples import (
     HELD_OUT_KIND,
     HELD_OUT_SELF_CRITICAL,
     KIND,
+    PROBE_KIND,
     PROBE_SELF_CRITICAL,
     SELF_CRITICAL,
 )
@@ -53,8 +54,10 @@ def test_no_self_critical_answer_is_credited() -> None:
     assert wrongly_credited == []
 
 
-def test_every_self_critical_answer_gets_the_gentle_response() -> None:
-    missed = [a for a in SELF_CRITICAL if not score_answer(a).self_critical]
+def test_every_self_critical_answer_is_recognised_and_gets_the_gentle_response() -> None:
+    """Stricter than earning nothing: an unrecognised self-insult would be credited beside a kind line."""
+    missed = [a for a in SELF_CRITICAL + HELD_OUT_SELF_CRITICAL + PROBE_SELF_CRITICAL
+              if not score_answer(a).self_critical]
     assert missed == []
 
 
@@ -143,12 +146,18 @@ def test_reading_normalises_apostrophes_and_common_spellings() -> None:
     assert answer.read == "i'm so tired" and answer.typed_between(0, 3) == "im"
 
 
-@settings(max_examples=150, deadline=None)
-@given(harsh=st.sampled_from(SELF_CRITICAL), kind=st.sampled_from(KIND), harsh_first=st.booleans())
-def test_a_self_insult_next_to_any_kind_answer_is_never_credited(harsh: str, kind: str, harsh_first: bool) -> None:
-    text = f"{harsh} {kind}" if harsh_first else f"{kind} {harsh}"
+ALL_SELF_CRITICAL = SELF_CRITICAL + HELD_OUT_SELF_CRITICAL + PROBE_SELF_CRITICAL
+ALL_KIND = KIND + HELD_OUT_KIND + PROBE_KIND
+
+
+@settings(max_examples=200, deadline=None)
+@given(harsh=st.sampled_from(ALL_SELF_CRITICAL), kind=st.sampled_from(ALL_KIND),
+       joint=st.sampled_from([" ", ", ", ". ", " and "]), harsh_first=st.booleans())
+def test_a_self_insult_next_to_any_kind_answer_is_never_credited(harsh: str, kind: str, joint: str,
+                                                                  harsh_first: bool) -> None:
+    text = f"{harsh}{joint}{kind}" if harsh_first else f"{kind}{joint}{harsh}"
     scored = score_answer(text)
-    assert not scored.credited
+    assert scored.self_critical and not scored.credited
     assert effect_of_key(scored.choice_key) == scored.effect
 
 

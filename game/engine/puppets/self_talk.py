@@ -23,7 +23,7 @@ unloveable unlikeable ugly hideous repulsive awful terrible horrible worst joke 
 letdown let-down embarrassment embarrassing broken weak lazy selfish boring dull annoying needy
 clingy fraud fake waste cringe cringey cringy incompetent screwup screw-up fuckup fuck-up coward
 nightmare unbearable freak wreck failure problem nothing bad useles uselss worthles hopless
-pathethic insufferable unwanted undeserving inadequate defective
+pathethic insufferable unwanted undeserving inadequate defective exhausting draining
 """.split())
 
 WORTH = frozenset("""
@@ -76,6 +76,16 @@ _HARSH_PHRASES = tuple(re.compile(p) for p in (
     r"\b(want|wanna|wish i could) (to )?(disappear|die|vanish|not exist|not be here)\b",
     r"\bwhy do i (even )?(try|bother)\b",
     r"\bi give up\b",
+    r"\b(nobody|no one|noone) (ever |really |even |actually )*(wants?|wanted|likes?|liked|loves?|loved|cares? about|"
+    r"misses|needs?|listens? to|chooses|picks|hears?)( to (hear from|talk to|be with|see|listen to))? me\b",
+    r"\beverything i (do|say|touch|try|make) (is|turns|goes|comes out) (wrong|bad|awful|to (dust|ruin|garbage))\b",
+    r"\bi (do|get|say) everything wrong\b",
+    r"\bof course i (messed|screwed|ruined|wrecked|broke|failed|blew|stuffed)\b",
+    r"\b(ruining|wrecking|spoiling|messing up|screwing up) (everything|things|it all|every)\b",
+    r"\b(i'm|i) (\w+ ){0,3}(bad|terrible|awful|hopeless|useless|rubbish) at (being|everything|life|love|"
+    r"relationships|people|existing)\b",
+    r"\bmy (whole )?(brain|head|face|body|life|personality|mind|existence|self) (is|'s|feels) (\w+ ){0,3}("
+    + "|".join(sorted(HARSH)) + r")\b",
     r"\bi (really |totally |just |honestly |so )*(suck|stink)\b",
     r"\bi('ll| will) never be (good |smart |pretty |clever )?enough\b",
     r"\b(i )?(can't|can never|never|cannot) (do|get) (anything|everything|it|something) right\b",
@@ -166,7 +176,7 @@ def _verdicts(answer: AnswerText) -> Iterator[Noticed]:
             negated = _negated(words, clause[reach:position])
             if word in HARSH:
                 kind = "talking_back" if negated else "harsh"
-            elif negated and not _about_a_state(words, clause[:position]):
+            elif negated and not _about_a_state(words, clause[clause.index(min(subject, index)):position]):
                 kind = "harsh"
             else:
                 continue
