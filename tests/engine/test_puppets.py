@@ -50,10 +50,19 @@ ANSWERS = [
      {"playfulness": 2, "self_awareness": 2, "emotional_resilience": 1}, ()),
     ("I'm only human, and it's okay to mess up. Silly me!", ["humour", "self_compassion", "loving_tease"],
      {"playfulness": 2, "self_awareness": 1, "emotional_resilience": 1, "self_reflection": 1}, ()),
-    ("You're right, I am useless.", ["agreement"], {}, ("self_blame",)),
-    ("You're right haha, I'm hopeless", ["humour", "agreement"], {}, ("self_blame",)),
+    ("You're right, I am useless.", ["self_criticism", "agreement"], {}, ("self_blame", "self_blame")),
+    ("You're right haha, I'm hopeless", ["self_criticism", "agreement", "humour"], {},
+     ("self_blame", "self_blame")),
+    ("You're right.", ["agreement"], {}, ("self_blame",)),
+    ("You're right, I was a bit awkward. It's okay to be awkward sometimes.",
+     ["small_truth", "self_compassion"], {"self_reflection": 1, "self_awareness": 1, "emotional_resilience": 1}, ()),
+    ("I'm not useless, I'm tired.", ["talking_back", "self_compassion"],
+     {"self_awareness": 2, "emotional_resilience": 2}, ()),
+    ("I'll tell them I felt left out.", ["asking"], {"direct_communication": 1}, ()),
+    ("Yeah right, Your Honour 🙄", ["sarcasm", "naming"], {}, ()),
+    ("They should know better. I'll tell them to stop it.", ["asking", "blaming_them"], {}, ("complaining",)),
     ("Shut up. I will try harder.", ["grim_fight"], {}, ("better_partner",)),
-    ("I never get anything right", ["absolutes"], {}, ()),
+    ("I never get anything right", ["self_criticism", "absolutes"], {}, ("self_blame",)),
     ("ok", [], {}, ()),
 ]
 
@@ -115,3 +124,14 @@ def test_validate_checks_puppets(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "broken.yaml:4:10: error: unknown voice style 'shouty'" in out
     assert "0 scene files and 1 puppet file checked" in out
+
+
+def test_a_model_answer_the_rules_would_read_differently_is_warned_about(tmp_path: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[2] / "assets" / "puppets" / "1-inner-critic.yaml").read_text()
+    first = default_puppets().puppets["inner-critic"].answers[0].text
+    changed = tmp_path / "critic.yaml"
+    changed.write_text(shipped.replace(first, "I am a total failure."))
+    puppet, diagnostics = check_puppet_file(changed)
+    assert puppet is not None  # a warning, not an error
+    [warning] = [d for d in diagnostics if d.level == "warning"]
+    assert "the answer rules would give it no credit" in warning.message and warning.line > 1

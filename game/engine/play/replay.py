@@ -7,6 +7,7 @@ from typing import Sequence
 
 from game.engine.play import runner
 from game.engine.play.state import SOLO, State, Step
+from game.engine.puppets.answer_rules import TYPED_PREFIX
 from game.engine.scene.model import Scene
 
 
@@ -30,7 +31,8 @@ def replay_path(scene: Scene, path: Sequence[Step], players: tuple[str, ...] = (
     for step in path:
         state = states[-1]
         open_keys = {c.key for c in runner.available_choices(scene, state)}
-        if state.node != step.node or step.choice not in open_keys:
+        typed = step.choice.startswith(TYPED_PREFIX)  # an answer typed at a puppet interlude
+        if state.node != step.node or (step.choice not in open_keys and not typed):
             break
         try:
             states.append(runner.choose(scene, state, step.choice, step.player))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.engine.play.state import SOLO, State, Step
-from game.engine.puppets.answer_rules import TYPED_PREFIX, effect_of_key
+from game.engine.puppets.answer_rules import (
+    GENTLE_RESPONSE,
+    TYPED_PREFIX,
+    effect_of,
+    is_self_critical,
+    rules_of_key,
+)
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.conditions import Value
 from game.engine.scene.model import Choice, Line, Node, Scene
@@ -110,11 +116,12 @@ def node_choice(node: Node, choice_key: str) -> Choice | None:
     its effect comes from those rules, so replays never need the typed words."""
     if node.puppet is not None:
         if choice_key.startswith(TYPED_PREFIX):
-            effect = effect_of_key(choice_key)
-            if effect is None:
+            rules = rules_of_key(choice_key)
+            if rules is None:
                 return None
+            gentle = GENTLE_RESPONSE if is_self_critical(rules) else ""
             return Choice(key=choice_key, text="(an answer of your own)", goto=node.goto or "",
-                          effect=effect)
+                          effect=effect_of(list(rules)), feedback=gentle)
         return next((c for c in node.puppet.answers if c.key == choice_key), None)
     return next((c for c in node.choices if c.key == choice_key), None)
 

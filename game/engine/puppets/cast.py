@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from game.engine.puppets.answer_rules import score_answer
 from game.engine.puppets.voices import MAX_LINE, PARAMETERS, STYLES, Voice
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.diagnostics import Diagnostic, SceneError
@@ -138,7 +139,19 @@ class PuppetBuilder(FieldChecker):
                 feedback=self.text(path + (index, "feedback"), item.get("feedback"), "feedback", required=False),
                 pos=self.doc.where(path + (index,)),
             ))
+            self.check_typed_reading(answers[-1])
         return tuple(answers)
+
+    def check_typed_reading(self, answer: Choice) -> None:
+        """A player may type a model answer word for word; the rules should read it the same way."""
+        rewarded = any(v > 0 for v in answer.effect.scores.values())
+        if not answer.text or score_answer(answer.text).credited == rewarded:
+            return
+        reading = "would give it no credit" if rewarded else "would give it credit"
+        self.problems.append(Diagnostic(
+            self.doc.file, answer.pos.line, answer.pos.column, "warning",
+            f"typed word for word, this answer is read differently: the answer rules {reading}; "
+            "reword it so a player typing it is treated the same (see docs/puppets.md)"))
 
 
 def check_puppet_file(path: Path, catalogue: Catalogue | None = None) -> tuple[Puppet | None, list[Diagnostic]]:

@@ -9,19 +9,30 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from game.engine.puppets.answer_rules import MAX_PER_DIMENSION, RuleBook
+from game.engine.puppets.answer_rules import MAX_PER_DIMENSION, Rule, RuleBook
 from game.engine.scene.catalogue import Catalogue
 
 
-def rule_effect(rule, catalogue: Catalogue) -> str:
+def rule_effect(rule: Rule, catalogue: Catalogue) -> str:
     parts = [f"{catalogue.dimension(k).name} +{v}" for k, v in rule.scores]
     parts += [f"trap: {catalogue.trap(t).name}" for t in rule.traps]
+    if rule.cancels_credit:
+        parts.append("the answer earns no points")
     return "; ".join(parts) or "no score: only pointed out"
 
 
-def looks_for(rule) -> str:
-    """The patterns, roughly readable: regular-expression word boundaries removed."""
-    return "  |  ".join(p.pattern.replace("\\b", "") for p in rule.patterns)
+def examples(rule: Rule) -> str:
+    return ", ".join(f"“{example}”" for example in rule.examples)
+
+
+HOW_ANSWERS_ARE_READ = (
+    "Your answer is read in plain words: curly and straight apostrophes are the same, and \"im\" "
+    "or \"dont\" count as \"I'm\" and \"don't\". First the rules look at how you speak about "
+    "yourself. If you are harsh with yourself, or simply agree with the puppet, the game answers "
+    "gently and gives no points. Otherwise every rule that notices something adds its points, at "
+    f"most +{MAX_PER_DIMENSION} on any one dimension. A rule marked as a trap, or sarcasm, means "
+    "the answer earns no points."
+)
 
 
 class RulesScreen(ModalScreen[None]):
@@ -33,16 +44,14 @@ class RulesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="rules-scroll"):
-            yield Static(Content("How typed answers are scored (Escape closes)"), classes="question")
+            yield Static(Content("How typed answers are read (Escape closes)"), classes="question")
             yield Static(Content(self.book.note), classes="note")
-            yield Static(Content(
-                f"Every rule that matches adds its scores, at most +{MAX_PER_DIMENSION} on any one "
-                "dimension. If an answer agrees with the puppet (self-blame), nothing is rewarded."))
+            yield Static(Content(HOW_ANSWERS_ARE_READ))
             for rule in self.book.rules:
                 yield Static(Content.assemble(
                     (rule.name, "bold"), f": {rule.about}\n",
-                    ("  Effect: ", "italic"), rule_effect(rule, self.catalogue), "\n",
-                    ("  Looks for: ", "italic"), looks_for(rule),
+                    ("  For example: ", "italic"), examples(rule), "\n",
+                    ("  Effect: ", "italic"), rule_effect(rule, self.catalogue),
                 ), classes="rule")
 
     def on_mount(self) -> None:

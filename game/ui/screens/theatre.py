@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 from game.engine.play.scoring import feedback_for
 from game.engine.play.seating import Seat
 from game.engine.puppets.answer_rules import (
+    GENTLE_RESPONSE,
     MAX_ANSWER,
     ScoredAnswer,
     default_rule_book,
@@ -53,6 +55,13 @@ class Answer:
     effect: Effect
     scored: ScoredAnswer | None = None  # set for typed answers
 
+    @property
+    def self_critical(self) -> bool:
+        """Harsh with yourself: answered gently, never with a score."""
+        if self.scored is not None:
+            return self.scored.self_critical
+        return "self_blame" in self.effect.traps
+
 
 class TheatreScreen(Screen[str | None]):
     BINDINGS = [
@@ -60,6 +69,8 @@ class TheatreScreen(Screen[str | None]):
         Binding("enter", "back_to_scene", "Back to the scene", id="theatre.done"),
         Binding("r", "rules", "Rules", id="theatre.rules", tooltip="How typed answers are scored"),
         Binding("e", "encore", "Encore", id="theatre.encore", tooltip="Another round with this puppet"),
+        Binding("t", "answer_again", "Answer again", id="theatre.again",
+                tooltip="Try another answer to the same line"),
         Binding("s", "save_round", "Save round", id="theatre.save",
                 tooltip="Keep this round in your records (nothing typed is kept otherwise)"),
         Binding("a", "toggle_motion", "Motion", id="theatre.motion",
@@ -100,7 +111,16 @@ class TheatreScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.fit(self.app.size.width, self.app.size.height)
         self.start_round()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """On a small terminal the puppet's drawing gives way to its words and your answer."""
+        self.set_class(height < 20, "-short")
+        self.set_class(width < 60, "-narrow")
 
     # -- the round, step by step ------------------------------------------------------------
 
@@ -145,13 +165,14 @@ class TheatreScreen(Screen[str | None]):
         if bows:
             stage.finish("bowing" if "bowing" in self.puppet.frames else "deflated", "takes a deep bow and shuffles off")
         elif effect.traps:
-            stage.finish("exaggerated", "looks very pleased with itself. Press e for an encore")
+            stage.finish("exaggerated", "looks very pleased with itself. Press t to answer it again")
         else:
             stage.finish("deflated", "deflates a little, unsure what to do now")
         self.query_one("#result", Static).update(self.result_content(answer))
         self.query_one("#reflection", Static).update(Content(self.puppet.reflection))
-        hint = ("Enter: back to the scene." if self.interlude
-                else "e: encore · s: save this round · r: read the rules · Escape: choose another puppet")
+        hint = ("Enter: back to the scene · t: answer again · r: read the rules" if self.interlude
+                else "e: encore · t: answer again · s: save this round · r: read the rules · "
+                     "Escape: choose another puppet")
         self.query_one("#next-hint", Static).update(Content(hint))
         self.show_step("result-step")
         steps = self.query_one("#steps")
@@ -160,23 +181,35 @@ class TheatreScreen(Screen[str | None]):
         self.refresh_bindings()
 
     def result_content(self, answer: Answer) -> Content:
-        who = [Content.assemble((f"{self.cast.answer.label} answered.", "bold"))] if self.cast.answer else []
-        if answer.scored is None:
+        who = f"{self.cast.answer.label} answered" if self.cast.answer else "You answered"
+        lines = [Content.assemble((f"{who}: ", "bold"), f"“{answer.text}”")]
+        if answer.self_critical:
+            lines.append(Content.assemble(("♡ ", "bold"), GENTLE_RESPONSE))
+            if answer.scored is None and self.feedback_text(answer.key):
+                lines.append(Content(self.feedback_text(answer.key)))
+            lines.append(Content("No points for this one: Pathways never scores being hard on yourself. "
+                                 "Press t to answer again."))
+        elif answer.scored is None:
             choice = Choice(answer.key, answer.text, "", answer.effect, self.feedback_text(answer.key))
-            return Content("\n").join(who + [feedback_content(feedback_for(choice, self.app.catalogue))])
-        return Content("\n").join(who + self.rule_lines(answer.scored))
+            lines.append(feedback_content(feedback_for(choice, self.app.catalogue)))
+        else:
+            lines += self.rule_lines(answer.scored)
+        return Content("\n").join(lines)
 
     def rule_lines(self, scored: ScoredAnswer) -> list[Content]:
-        lines = [Content.assemble(("Rules that matched your words:", "bold"))]
+        lines = [Content.assemble(("What the rules noticed in your words:", "bold"))]
         for match in scored.matches:
-            mark = "△" if match.rule.traps else ("✓" if match.rule.scores else "·")
-            lines.append(Content.assemble(f"{mark} ", (match.rule.name, "bold"), f" (“{match.words}”): ",
+            mark = "△" if match.rule.cancels_credit else ("✓" if match.rule.scores else "·")
+            noticed = ", ".join(f"“{words}”" for words in match.words)
+            lines.append(Content.assemble(f"{mark} ", (match.rule.name, "bold"), f": {noticed}. ",
                                           match.rule.about))
         if not scored.matches:
             lines.append(Content(NO_MATCH))
         feedback = feedback_for(Choice("typed", "", "", scored.effect), self.app.catalogue)
         if feedback.raised or feedback.traps:
             lines.append(feedback_content(feedback))
+        if any(m.rule.cancels_credit for m in scored.matches):
+            lines.append(Content("Because of the rule marked △, this answer earns no points."))
         lines.append(Content(default_rule_book().note + " Press r to read every rule."))
         return lines
 
@@ -214,7 +247,7 @@ class TheatreScreen(Screen[str | None]):
             return self.interlude and finished
         if action == "encore":
             return not self.interlude and finished
-        if action == "save_round":
+        if action in ("save_round", "answer_again"):
             return finished
         return True
 
@@ -241,6 +274,12 @@ class TheatreScreen(Screen[str | None]):
             return
         self.cast = self.cast.swapped()
         self.start_round()
+
+    def action_answer_again(self) -> None:
+        if self.answer is not None:
+            self.answer = None
+            self.perform(self.line)
+            self.refresh_bindings()
 
     def action_save_round(self) -> None:
         if self.answer is None:
