@@ -138,3 +138,14 @@ def test_progress_series_orders_finished_attempts(catalogue) -> None:
     closeness = next(s for s in series if s.key == "closeness")
     assert closeness.values == (1, 5) and closeness.change == 4
     assert next(s for s in series if s.key == "playfulness").values == (1, 5)
+
+
+def test_exploring_counts_a_trap_that_decides_the_route() -> None:
+    """A route on trap.X must see the trap: both endings are reachable, and check agrees."""
+    from game.engine.library import load_scene
+    from game.engine.play.explore import explore, flow_names
+    from tests.conftest import FIXTURES
+
+    scene = load_scene(FIXTURES / "check" / "trap_route.yaml")
+    assert flow_names(scene) == {"trap.appeasing"}
+    assert explore(scene).endings_reached == {"calm", "close"}

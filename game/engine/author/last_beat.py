@@ -10,12 +10,11 @@ just because close endings tend to be less calm.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from statistics import mean
 from typing import Iterator
 
 from game.engine.play import runner
-from game.engine.play.explore import Exploration
+from game.engine.play.explore import Exploration, identity_for
 from game.engine.play.state import State
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Choice, Scene
@@ -70,6 +69,7 @@ def _sides(arrivals: dict[int, State], meter: str) -> dict[str, int]:
 def _last_choices(scene: Scene, exploration: Exploration, target: int,
                   before: dict[int, list[int]]) -> Iterator[tuple[str, Choice]]:
     """The real choices (not a "Continue") that lead straight to state ``target``."""
+    identity = identity_for(scene)
     todo, seen = [target], {target}
     while todo:
         at = todo.pop()
@@ -82,12 +82,8 @@ def _last_choices(scene: Scene, exploration: Exploration, target: int,
                     todo.append(source)
                 continue
             for choice in runner.available_choices(scene, state):
-                if _identity(runner.choose(scene, state, choice.key)) == _identity(exploration.visited[at]):
+                if identity(runner.choose(scene, state, choice.key)) == exploration.visited[at]:
                     yield state.node, choice
-
-
-def _identity(state: State) -> str:
-    return replace(state, path=(), scores={}, traps={}).to_json()
 
 
 def _predecessors(exploration: Exploration) -> dict[int, list[int]]:

@@ -1,7 +1,8 @@
 """Exploring every reachable state of a scene, for tests, suggestions and `pathways check`.
 
-A state here is what decides the future: the node, the variables, the meters and the once-only
-choices taken. Scores and the path are left out, so two ways of reaching the same moment count
+A state here is what decides the future: the node, the variables, the meters, the once-only
+choices taken, and any score or trap count that a choice or route asks about. Other scores and
+the path are left out, so two ways of reaching the same moment count
 once and loops stay finite. Scores are followed on the edges instead (see ``score_ranges``).
 """
 
@@ -41,10 +42,34 @@ class Exploration:
         return [key for key in every if key not in self.choices_taken]
 
 
-def _identity(state: State) -> State:
-    """Two states that differ only in how they got here behave the same from here on."""
-    return replace(state, path=(), scores={p: {} for p in state.scores},
-                   traps={p: () for p in state.traps})
+def flow_names(scene: Scene) -> frozenset[str]:
+    """The ``score.X`` and ``trap.X`` names that decide which choices show or where a route goes."""
+    found: set[str] = set()
+    for node in scene.nodes.values():
+        conditions = [c.condition for c in node.choices] + [b.condition for b in node.route]
+        for condition in conditions:
+            if condition is not None:
+                found.update(n.name for n in condition.names()
+                             if n.name.startswith(("score.", "trap.")))
+    return frozenset(found)
+
+
+def identity_for(scene: Scene) -> Callable[[State], State]:
+    """Two states that differ only in how they got here behave the same from here on.
+
+    Scores and traps are dropped, except those the scene's choices and routes ask about, so
+    that exploring a scene whose flow depends on ``trap.X`` or ``score.X`` stays exact.
+    """
+    tracked = flow_names(scene)
+    scores = {name[len("score."):] for name in tracked if name.startswith("score.")}
+    traps = {name[len("trap."):] for name in tracked if name.startswith("trap.")}
+
+    def identity(state: State) -> State:
+        return replace(
+            state, path=(),
+            scores={p: {k: v for k, v in s.items() if k in scores} for p, s in state.scores.items()},
+            traps={p: tuple(sorted(t for t in kept if t in traps)) for p, kept in state.traps.items()})
+    return identity
 
 
 def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT,
@@ -60,6 +85,7 @@ def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
                  progress: Callable[[int], None] | None = None) -> Exploration:
     """Every state reachable from ``first``, each distinct state visited once."""
     result = Exploration()
+    _identity = identity_for(scene)
     start = _identity(first)
     index = {start.to_json(): 0}
     result.visited.append(start)
