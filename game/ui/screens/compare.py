@@ -81,6 +81,12 @@ def split_text(scene: Scene, this: Attempt, other: Attempt) -> Content:
     )
 
 
+def compare_title(title: str, position: int, others: int) -> str:
+    if others == 1:
+        return f"{title}: this attempt and 1 other attempt"
+    return f"{title}: this attempt and other attempt {position + 1} of {others} (← → to change)"
+
+
 class CompareScreen(Screen[None]):
     BINDINGS = [
         Binding("left,comma", "other(-1)", "Older", key_display="←", id="compare.older"),
@@ -107,8 +113,7 @@ class CompareScreen(Screen[None]):
 
     def show(self) -> None:
         other = self.others[self.position]
-        self.query_one("#compare-title", Static).update(Content(
-            f"{self.scene.title}: compare attempts ({self.position + 1} of {len(self.others)} others, ← → to change)"))
+        self.query_one("#compare-title", Static).update(Content(compare_title(self.scene.title, self.position, len(self.others))))
         self.query_one("#compare-table", Static).update(comparison_table(self.this, other, self.catalogue))
         self.query_one("#compare-split", Static).update(split_text(self.scene, self.this, other))
 

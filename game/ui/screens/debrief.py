@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.engine.author.graph import shorten
 from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
 from game.records import Attempt
 from game.session import Session
@@ -30,6 +31,8 @@ class DebriefScreen(Screen[None]):
                 tooltip="Keep this playthrough as a Markdown file"),
         Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
         Binding("q", "app.quit", "Quit", id="debrief.quit"),
+        Binding("g", "app.progress", "Progress", id="debrief.progress", show=False,
+                tooltip="How each attitude and skill has moved over your attempts"),
     ]
 
     def __init__(self, session: Session, attempt: Attempt | None) -> None:
@@ -62,7 +65,7 @@ class DebriefScreen(Screen[None]):
         role = self.session.seating.role_of(seat.player)
         traps = len(self.playthrough.state.traps_of(seat.player))
         as_role = f" as {self.session.scene.roles[role].name}" if role else ""
-        return f"{seat.label}{as_role} · traps: {traps}"
+        return f"{shorten(seat.label, 14)}{as_role} · traps: {traps}"
 
     def highlights(self) -> Iterator[Static]:
         seating = self.session.seating
@@ -98,4 +101,4 @@ class DebriefScreen(Screen[None]):
         self.app.open_branch_map(self.session)
 
     def action_back_to_scenes(self) -> None:
-        self.app.pop_screen()
+        self.app.back_to_scenes()

@@ -49,6 +49,8 @@ class EndingScreen(Screen[None]):
                 tooltip="Keep this playthrough as a Markdown file"),
         Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="ending.scenes"),
         Binding("q", "app.quit", "Quit", id="ending.quit"),
+        Binding("g", "app.progress", "Progress", id="ending.progress", show=False,
+                tooltip="How each attitude and skill has moved over your attempts"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="ending.help", show=False),
     ]
 
@@ -124,4 +126,4 @@ class EndingScreen(Screen[None]):
         self.app.replay_scene(self.playthrough.scene, self.session.seating)
 
     def action_back_to_scenes(self) -> None:
-        self.app.pop_screen()
+        self.app.back_to_scenes()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -42,13 +44,35 @@ def meter_bar(meter: Meter, value: int) -> Content:
     )
 
 
+FULL_ROW = NAME_WIDTH + 5 + BAR_CELLS  # name, space, signed value and space, bar
+
+
 class ScoreChart(Static):
+    """Every score as a bar; short names and bars when the chart is narrower than a full row."""
+
     def __init__(self, summary: PlaythroughSummary, compact: bool = False, **kwargs) -> None:
-        rows = [score_row(entry, value, compact) for entry, value in summary.scores]
-        super().__init__(Content("\n").join(rows), **kwargs)
+        self.summary, self.compact = summary, compact
+        super().__init__(self.rows(compact), **kwargs)
+
+    def rows(self, compact: bool) -> Content:
+        return Content("\n").join(score_row(entry, value, compact) for entry, value in self.summary.scores)
+
+    def on_resize(self, event) -> None:
+        self.update(self.rows(self.compact or event.size.width < FULL_ROW))
 
 
 class MeterBars(Static):
     def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
         rows = [meter_bar(meter, value) for meter, value in summary.meters]
         super().__init__(Content("\n").join(rows), **kwargs)
+
+
+def meter_line(meters: tuple[Meter, ...], now: Mapping[str, int], before: Mapping[str, int]) -> Content:
+    """``Closeness +2 ▲  Harmony −1 ▼``: each meter, and which way the last choice moved it."""
+    parts = []
+    for meter in meters:
+        value = now.get(meter.key, 0)
+        change = value - before.get(meter.key, 0)
+        arrow, style = ("▲", "$success") if change > 0 else (("▼", "$warning") if change < 0 else ("=", "dim"))
+        parts.append(Content.assemble(f"{meter.name} ", (signed(value), "bold"), " ", (arrow, style)))
+    return Content("  ").join(parts)
