@@ -48,11 +48,11 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
         for diagnostic in diagnostics:
             print(diagnostic)
         puppets = f" and {_count(len(puppet_files), 'puppet file')}" if puppet_files else ""
+        if any(e.scene is None for e in entries):
+            print("(A file with errors is checked for warnings once its errors are fixed: "
+                  "a warning about a scene that does not load could be wrong.)")
         print(f"{_count(len(entries), 'scene file')}{puppets} checked: "
               f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
-        if any(e.scene is None for e in entries):
-            print("A file with errors is checked for warnings once its errors are fixed: "
-                  "a warning about a scene that does not load could be wrong.")
     if errors or (not checked and not missing):
         return 1
     return 2 if strict and warnings else 0

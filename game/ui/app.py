@@ -97,7 +97,8 @@ class PathwaysApp(App[None]):
 
     def check_size(self) -> None:
         """Below the smallest size the layout supports, say so plainly instead of breaking."""
-        if too_small(self.size) and len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
+        shown = any(isinstance(s, TooSmallScreen) for s in self.screen_stack)
+        if too_small(self.size) and len(self.screen_stack) > 1 and not shown:
             self.push_screen(TooSmallScreen())
 
     def remember_theme(self, theme) -> None:

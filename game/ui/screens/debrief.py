@@ -25,12 +25,13 @@ class DebriefScreen(Screen[None]):
         Binding("w", "swap", "Swap roles", id="debrief.swap",
                 tooltip="Play the scene again with your roles exchanged"),
         Binding("r", "play_again", "Again", id="debrief.again"),
+        # Scenes and Quit come early, so that a narrow footer keeps them
+        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
+        Binding("q", "app.quit", "Quit", id="debrief.quit"),
         Binding("c", "compare", "Compare", id="debrief.compare"),
         Binding("m", "branch_map", "Map", id="debrief.map"),
         Binding("e", "save_transcript", "Save transcript", id="debrief.transcript",
                 tooltip="Keep this playthrough as a Markdown file"),
-        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
-        Binding("q", "app.quit", "Quit", id="debrief.quit"),
         Binding("g", "app.progress", "Progress", id="debrief.progress", show=False,
                 tooltip="How each attitude and skill has moved over your attempts"),
     ]

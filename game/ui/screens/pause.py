@@ -28,14 +28,14 @@ class PauseScreen(ModalScreen[PauseChoice]):
         with Vertical(classes="dialog"):
             yield Static(Content("Paused"), classes="question")
             meters = "Hide the meter line" if self.meters_on else "Show the meter line (closeness, harmony)"
-            options = [Option("Resume", id="resume"), Option(feedback, id="feedback"),
-                       Option(meters, id="meters")]
+            options = [Option("Resume", id="resume"), Option(feedback, id="feedback")]
             if self.handoff_on is not None:
                 handoff = "off" if self.handoff_on else "on"
                 options.append(Option(f"Turn the pass-the-keyboard screen {handoff}", id="handoff"))
             options += [
                 Option("Start this scene again", id="restart"),
                 Option("Back to scenes", id="scenes"),
+                Option(meters, id="meters"),
                 Option("Quit Pathways", id="quit"),
             ]
             yield OptionList(*options, id="pause-menu")

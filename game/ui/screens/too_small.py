@@ -28,7 +28,8 @@ class TooSmallScreen(ModalScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         if not too_small(event.size):
-            self.dismiss()
+            if self.is_current:
+                self.dismiss()
         else:
             self.show_size(event.size)
 
