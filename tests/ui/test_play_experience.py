@@ -241,13 +241,13 @@ async def test_branch_map_shows_the_played_path_unfolded_with_you_are_here(tmp_p
         assert isinstance(app.screen, BranchMapScreen)
         tree = app.screen.query_one(SafeTree)
         here = tree.cursor_node
-        assert "◀ you are here" in str(here.label) and "Calm" in str(here.label)
+        assert "⇒ you are here: " in str(here.label) and "Calm" in str(here.label)
         node = here.parent
         while node is not None:
             assert node.is_expanded
             node = node.parent
         shown = painted(app)
-        assert "◀ you are here" in shown
+        assert "⇒ you are here: ★ Ending: Calm" in shown
         assert "closeness >=" not in shown
         ask = tree.root.children[0]
         assert "Ask how Kim is." in str(ask.label) and not ask.is_expanded  # the rest folded

@@ -24,7 +24,7 @@ from game.engine.author.graph import (
 from game.engine.scene.model import Scene
 from game.ui.widgets.safe_tree import SafeTree
 
-LEGEND = ("▶ this time   ✓ chosen before   · never chosen   ● visited   ○ not yet   "
+LEGEND = ("» this time   ✓ chosen before   · never chosen   ● visited   ○ not yet   "
           "★ ending found   ? ending not found   ↺ shown elsewhere in the map")
 
 
@@ -38,14 +38,14 @@ def node_label(item: MapNode, here: str) -> Text:
     if item.repeat:
         label += "  ↺"
     if node.id == here:
-        label += "  ◀ you are here"
+        return Text.assemble(("⇒ you are here: ", "bold reverse"), label)  # first, so narrow maps show it
     return Text(label)
 
 
 def branch_label(branch: MapBranch) -> Text:
     if branch.edge.kind == "route":
         return Text(f"⤷ {shorten(branch.edge.label, 60)}", style="italic")
-    mark = "▶" if branch.on_path else ("✓" if branch.taken else "·")
+    mark = "»" if branch.on_path else ("✓" if branch.taken else "·")
     return Text(f"{mark} {shorten(branch.edge.label, 60)}", style="bold" if branch.on_path else "")
 
 

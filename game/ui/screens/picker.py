@@ -34,7 +34,7 @@ def solo_note(scene) -> str:
     return f"Alone, you play both {' and '.join(names)}." if len(names) == 2 else f"Alone, you play {', '.join(names)}."
 
 
-def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> Content:
+def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats, alone: bool = True) -> Content:
     scene = entry.scene
     assert scene is not None
     attitudes = {a.key for a in catalogue.attitudes}
@@ -45,7 +45,7 @@ def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> 
         (scene.title, "bold"), f"  · {scene.minutes} min",
         ("  · ◆● two roles", "bold") if two_roles else "", "\n",
         f"{scene.summary}\n" if scene.summary else "",
-        (f"{note}\n", "bold") if (note := solo_note(scene)) else "",
+        (f"{note}\n", "bold") if alone and (note := solo_note(scene)) else "",
         ("Attitudes: ", "italic"), f"{', '.join(practised) or 'none scored yet'}\n",
         ("Content notes: ", "italic"), f"{notes}\n",
         *((("Tags: ", "italic"), f"{', '.join(scene.tags)}\n") if scene.tags else ()),
@@ -153,7 +153,7 @@ class ScenePickerScreen(Screen[None]):
                 options.add_option(None)
             if entry.available:
                 stats = self.app.records.scene_stats(entry.scene.id)
-                prompt = scene_prompt(entry, self.app.catalogue, stats)
+                prompt = scene_prompt(entry, self.app.catalogue, stats, alone=not names)
             else:
                 prompt = broken_prompt(entry)
             options.add_option(Option(prompt, id=str(index), disabled=not entry.available))

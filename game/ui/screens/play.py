@@ -192,12 +192,11 @@ class PlayScreen(Screen[None]):
         turn = self.query_one("#turn", Static)
         seating = self.session.seating
         if not seating.is_together or self.playthrough.node.kind != "choice":
-            turn.display = False  # nothing to choose: no turn, no handoff
+            turn.set_classes("hidden")  # nothing to choose: no turn, no handoff
             return
         player = self.session.player_now()
         seat = seating.seat(player)
         role = seating.role_of(player)
-        turn.display = True
         turn.update(self.turn_text())
         turn.set_classes(f"turn-{seat.player}")
         role_name = self.scene.roles[role].name if role else None
@@ -312,6 +311,8 @@ class PlayScreen(Screen[None]):
     def action_toggle_history(self) -> None:
         history = self.query_one(HistoryPanel)
         history.toggle_class("hidden")
+        # on a narrow terminal the history takes the transcript's place instead of squeezing it
+        self.query_one(Transcript).set_class(not history.has_class("hidden"), "behind-history")
         if history.has_class("hidden"):
             self.query_one("#choices").focus()
         else:

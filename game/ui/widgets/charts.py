@@ -33,11 +33,14 @@ def score_row(entry: Entry, value: int, compact: bool = False) -> Content:
     )
 
 
-def meter_bar(meter: Meter, value: int) -> Content:
-    """A centred bar: left of the middle for below zero, right of it for above."""
+def meter_bar(meter: Meter, value: int, cells: int | None = None) -> Content:
+    """A centred bar: left of the middle for below zero, right of it for above. With ``cells``
+    fewer than the meter's range, each cell stands for more than one point."""
     half = max(abs(meter.minimum), abs(meter.maximum))
-    left = "".join("▒" if value < 0 and -value >= half - i else "·" for i in range(half))
-    right = "".join("█" if value > 0 and value > i else "·" for i in range(half))
+    cells = min(cells or half, half)
+    filled = min(cells, -(-abs(value) * cells // half))  # rounded up: any change shows
+    left = "".join("▒" if value < 0 and filled >= cells - i else "·" for i in range(cells))
+    right = "".join("█" if value > 0 and filled > i else "·" for i in range(cells))
     return Content.assemble(
         f"{meter.name:<10} ", (f"{signed(value):>3} ", "bold"),
         "[", (left, "$warning"), "|", (right, "$success"), "]",
@@ -61,10 +64,21 @@ class ScoreChart(Static):
         self.update(self.rows(self.compact or event.size.width < FULL_ROW))
 
 
+METER_LABEL = 18  # the name (10), a space, the signed value (3), a space, and the bar's three marks
+
+
 class MeterBars(Static):
+    """Both meters as centred bars, with fewer cells when the screen is narrow."""
+
     def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
-        rows = [meter_bar(meter, value) for meter, value in summary.meters]
-        super().__init__(Content("\n").join(rows), **kwargs)
+        self.summary = summary
+        super().__init__(self.rows(None), **kwargs)
+
+    def rows(self, cells: int | None) -> Content:
+        return Content("\n").join(meter_bar(meter, value, cells) for meter, value in self.summary.meters)
+
+    def on_resize(self, event) -> None:
+        self.update(self.rows(max(2, (event.size.width - METER_LABEL) // 2)))
 
 
 def meter_line(meters: tuple[Meter, ...], now: Mapping[str, int], before: Mapping[str, int]) -> Content:
