@@ -13,7 +13,6 @@ from game.engine.play.progress import Series
 from game.ui.widgets.charts import signed
 
 
-
 def describe(series: Series) -> str:
     if not series.values:
         return ""
