@@ -47,7 +47,7 @@ class PathwaysApp(App[None]):
     CSS_PATH = "pathways.tcss"
     TITLE = "Pathways"
     # Screen classes for small terminals: pathways.tcss lays screens out compactly for them.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)

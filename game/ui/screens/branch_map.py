@@ -89,6 +89,7 @@ class BranchMapScreen(Screen[str | None]):
 
     @staticmethod
     def show_here(tree: SafeTree, node: TreeNode) -> None:
+        tree.center_scroll = True  # the moment stays in view, clear of the scroll bar
         tree.move_cursor(node)
         tree.scroll_to_node(node, animate=False)
 

@@ -208,8 +208,7 @@ class PlayScreen(Screen[None]):
             handoff = HandoffScreen(seat.label, role_name)
             if self.just_chose and self.app.show_feedback:
                 self.pending_handoff = handoff  # the chooser reads their feedback first
-                turn.update(Content.assemble("Read your feedback, then press Enter to pass the keyboard to ",
-                                             (seat.label, "bold"), "."))
+                turn.update(Content("Read your feedback, then press Enter to go on."))
             else:
                 self.app.push_screen(handoff)
 
