@@ -223,14 +223,13 @@ class PathwaysApp(App[None]):
 
     def start_scene(self, scene: Scene, resume_save: bool) -> None:
         session = self.new_session(scene, self.seating_for(scene, resume_save))
-        if resume_save:
-            replay = resume(self.records, session.playthrough)
-            if replay is not None and not replay.complete:
-                self.notify("This scene has changed since you left it. You are back at the last "
-                            "moment that still fits.", title="Resumed", timeout=8)
-        else:
+        replay = resume(self.records, session.playthrough) if resume_save else None
+        if not resume_save:
             session.start_over()
         self.push_screen(PlayScreen(session))
+        if replay is not None and not replay.complete:  # told on the play screen, in its notice line
+            self.notify("This scene has changed since you left it. You are back at the last "
+                        "moment that still fits.", title="Resumed", timeout=8)
 
     def replay_scene(self, scene: Scene, seating: Seating) -> None:
         self.switch_screen(PlayScreen(self.new_session(scene, seating)))

@@ -131,9 +131,12 @@ async def test_40x12_title_play_and_theatre_are_usable(tmp_path: Path) -> None:
         await keys(pilot, "enter")
         play = app.screen
         assert isinstance(play, PlayScreen)
-        assert play.query_one("#transcript").region.height >= 3  # the latest lines have rows
+        assert play.query_one("#transcript").region.height >= 2  # the latest lines have rows
         assert "4. Leave it for today." in painted(app)  # every choice in view
         assert not play.query_one("#play-header").display or play.query_one("#play-header").region.height == 0
+        await keys(pilot, "1", "b")  # a notice takes rows from the transcript, not the choices
+        assert "ℹ Back one choice" in painted(app) and "4. Leave it for today." in painted(app)
+        assert play.query_one("#choices").region.bottom <= app.size.height - 1
         await keys(pilot, "escape", "escape")
     (tmp_path / "t").mkdir()
     theatre_app = make_app(scene_folder(tmp_path / "t", FOUR_CHOICES))
@@ -347,3 +350,20 @@ async def test_the_theme_is_remembered(tmp_path: Path) -> None:
     again = make_app(folder)
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_the_resumed_notice_shows_on_the_play_screen(tmp_path: Path) -> None:
+    folder = scene_folder(tmp_path, TWO_ENDINGS_SCENE)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "3", "ctrl+q", "y")
+    (folder / "scene.yaml").write_text(TWO_ENDINGS_SCENE.replace("      - text: Complain about the mess.\n",
+                                                                 "      - text: Sigh.\n        id: sigh\n"))
+    again = make_app(folder)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await again.workers.wait_for_complete()
+        await keys(pilot, "enter")
+        assert isinstance(again.screen, PlayScreen)
+        notice = again.screen.query_one("#notice", Static)
+        assert notice.region.height > 0 and "changed since you left it" in str(notice.visual)
