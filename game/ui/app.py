@@ -48,7 +48,7 @@ class PathwaysApp(App[None]):
     TITLE = "Pathways"
     # Screen classes for small terminals: pathways.tcss lays screens out compactly for them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-low"), (24, "-tall")]
 
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)
     show_feedback: reactive[bool] = reactive(True, init=False)
