@@ -279,9 +279,10 @@ async def test_g_works_while_playing_and_s_after_resume_goes_to_the_picker(tmp_p
         assert isinstance(again.screen, TitleScreen)
 
 
-async def test_compare_header_counts_one_other_attempt(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_compare_header_counts_one_other_attempt(tmp_path: Path, size) -> None:
     app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "1", "1", "1", "r", "2", "1")
         await keys(pilot, "g")
@@ -290,6 +291,8 @@ async def test_compare_header_counts_one_other_attempt(tmp_path: Path) -> None:
         assert isinstance(app.screen, CompareScreen)
         title = str(app.screen.query_one("#compare-title", Static).visual)
         assert title == "Tiny: this attempt and 1 other attempt"
+        table = app.screen.query_one("#compare-table", Static)
+        assert table.region.height == len(str(table.visual).splitlines())  # no row wraps
 
 
 # -- 10-13. test plays and settings --------------------------------------------------------------
