@@ -106,9 +106,28 @@ def visited_and_taken(playthrough: Playthrough, attempts: list[Attempt]) -> tupl
     return visited, taken
 
 
+def played_edges(playthrough: Playthrough) -> list[tuple[str, str | None, str]]:
+    """The path being played, edge by edge: (source, choice key or None, target), routes included."""
+    scene = playthrough.scene
+    states = playthrough.states
+    found: list[tuple[str, str | None, str]] = []
+    if states and states[0].node != scene.start:
+        found.append((scene.start, None, states[0].node))
+    for step, after in zip(states[-1].path, states[1:]):
+        if step.node not in scene.nodes:
+            break
+        node = scene.nodes[step.node]
+        chosen = step.choice if any(c.key == step.choice for c in node.choices) else None
+        direct = _target(playthrough, step.node, step.choice)
+        found.append((step.node, chosen, direct))
+        if direct != after.node:
+            found.append((direct, None, after.node))  # a route node chose the way on
+    return found
+
+
 def _target(playthrough: Playthrough, node_id: str, choice_key: str) -> str:
     """Where a step led before any route nodes were followed (so routes count as passed)."""
     node = playthrough.scene.nodes[node_id]
-    if choice_key == runner.CONTINUE_KEY and node.goto:
-        return node.goto
+    if node.goto and (choice_key == runner.CONTINUE_KEY or node.puppet is not None):
+        return node.goto  # a continue, or a puppet interlude's answer: both lead to goto
     return next((c.goto for c in node.choices if c.key == choice_key), node_id)

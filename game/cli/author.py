@@ -48,6 +48,9 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
         for diagnostic in diagnostics:
             print(diagnostic)
         puppets = f" and {_count(len(puppet_files), 'puppet file')}" if puppet_files else ""
+        if any(e.scene is None for e in entries):
+            print("(A file with errors is checked for warnings once its errors are fixed: "
+                  "a warning about a scene that does not load could be wrong.)")
         print(f"{_count(len(entries), 'scene file')}{puppets} checked: "
               f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
     if errors or (not checked and not missing):
@@ -208,9 +211,23 @@ def _check_random(scene: Scene, runs: int, seed: int) -> tuple[dict, str]:
 
 # -- graph and new ---------------------------------------------------------------------------
 
-def graph(path: Path, output_format: str, output: Path | None) -> int:
+def _scene_path(name: Path, library: Path) -> Path | None:
+    """A scene file named directly, or the file of the scene with that id in ``library``."""
+    if name.exists() or not SCENE_ID.match(str(name)):
+        return name
+    for entry in load_library([library]):
+        if entry.scene is not None and entry.scene.id == str(name):
+            return entry.path
+    print(f"{name}: error: no such file, and no scene in {library} has that id", file=sys.stderr)
+    return None
+
+
+def graph(name: Path, output_format: str, output: Path | None, library: Path) -> int:
     from game.engine.author.graph_formats import FORMATS
 
+    path = _scene_path(name, library)
+    if path is None:
+        return 1
     entry = load_entry(path)
     if entry.scene is None:
         for diagnostic in entry.errors or entry.diagnostics:

@@ -75,7 +75,8 @@ def add_author_commands(commands: argparse._SubParsersAction) -> None:
                             "puppets, two-role scenes, and how often the longest answer is the best")
 
     graph = commands.add_parser("graph", help="write a scene's node graph as Mermaid or Graphviz DOT")
-    graph.add_argument("scene", type=Path, metavar="SCENE", help="a scene file")
+    graph.add_argument("scene", type=Path, metavar="SCENE",
+                       help="a scene file, or the id of a scene in the library (see --scenes)")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
 
@@ -142,6 +143,16 @@ def play_file(path: Path, watch: bool) -> int:
     if not path.is_file():
         print(f"{path}: error: no such file", file=sys.stderr)
         return 1
+    if not watch:
+        from game.engine.library import load_entry
+
+        entry = load_entry(path)
+        if entry.scene is None:  # nothing will reload it, so say what is wrong and stop here
+            for diagnostic in entry.errors or entry.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            print(f"{path}: cannot be played until these are fixed "
+                  f"(pathways play {path} --watch reloads it as you save)", file=sys.stderr)
+            return 1
     from game.records import Records
     from game.ui.app import PathwaysApp
 
@@ -163,7 +174,7 @@ def author(args: argparse.Namespace) -> int:
         return author_commands.check(args.paths or [args.scenes or scenes_dir()], args.limit,
                                      args.runs, args.seed, args.format, args.library)
     if args.command == "graph":
-        return author_commands.graph(args.scene, args.format, args.output)
+        return author_commands.graph(args.scene, args.format, args.output, args.scenes or scenes_dir())
     if args.command == "schema":
         return author_commands.schema(args.output)
     return author_commands.new_scene(args.scene_id, args.dir or Path("scenes"), args.title)

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -19,7 +20,7 @@ from game.engine.puppets.cast import default_puppets
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.model import Scene
 from game.records import Attempt, Records
-from game.session import Session, resume, states_to, visited_and_taken
+from game.session import Session, played_edges, resume, states_to, visited_and_taken
 from game.ui.scene_file import SceneFile
 from game.ui.screens.branch_map import BranchMapScreen
 from game.ui.screens.compare import CompareScreen
@@ -34,6 +35,7 @@ from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.puppet_picker import PuppetPickerScreen
 from game.ui.screens.resume import ResumeChoice, ResumeScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.screens.too_small import TooSmallScreen, too_small
 
 
 def animations_off() -> bool:
@@ -44,11 +46,15 @@ def animations_off() -> bool:
 class PathwaysApp(App[None]):
     CSS_PATH = "pathways.tcss"
     TITLE = "Pathways"
+    # Screen classes for small terminals: pathways.tcss lays screens out compactly for them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-low"), (24, "-tall")]
 
     library: reactive[list[SceneEntry] | None] = reactive(None, always_update=True)
     show_feedback: reactive[bool] = reactive(True, init=False)
     handoff_screen: reactive[bool] = reactive(True, init=False)
     reduced_motion: reactive[bool] = reactive(False, init=False)
+    meter_line: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, scenes_folder: Path, catalogue: Catalogue | None = None,
                  records: Records | None = None, scene_file: Path | None = None,
@@ -66,13 +72,19 @@ class PathwaysApp(App[None]):
                           bool(self.records.get_setting("handoff_screen", True)))
         self.set_reactive(PathwaysApp.reduced_motion,
                           animations_off() or bool(self.records.get_setting("reduced_motion", False)))
+        self.set_reactive(PathwaysApp.meter_line, bool(self.records.get_setting("meter_line", True)))
+        saved_theme = self.records.get_setting("theme", None)
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
         self.together_names: tuple[str, str] | None = None  # None: playing alone
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.push_screen(TitleScreen())
         self.load_scenes()
         if self.scene_file is not None:
             self.scene_file.start()
+        self.call_after_refresh(self.check_size)
         if self.records.notice:
             self.notify(self.records.notice, title="Your records", severity="warning", timeout=12,
                         markup=False)
@@ -80,9 +92,23 @@ class PathwaysApp(App[None]):
     def on_unmount(self) -> None:
         self.records.close()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.check_size)
+
+    def check_size(self) -> None:
+        """Below the smallest size the layout supports, say so plainly instead of breaking."""
+        shown = any(isinstance(s, TooSmallScreen) for s in self.screen_stack)
+        if too_small(self.size) and len(self.screen_stack) > 1 and not shown:
+            self.push_screen(TooSmallScreen())
+
+    def remember_theme(self, theme) -> None:
+        self.records.set_setting("theme", theme.name)
+
     @work(thread=True, exclusive=True, group="library")
     def load_scenes(self) -> None:
-        library = load_library([self.scenes_folder], self.catalogue)
+        # `pathways play FILE` offers that one file, never its neighbours in the folder
+        sources = [self.scene_file.path] if self.scene_file else [self.scenes_folder]
+        library = load_library(sources, self.catalogue)
         self.call_from_thread(setattr, self, "library", library)
 
     def watch_show_feedback(self, show: bool) -> None:
@@ -93,6 +119,19 @@ class PathwaysApp(App[None]):
 
     def watch_reduced_motion(self, reduced: bool) -> None:
         self.records.set_setting("reduced_motion", reduced)
+
+    def watch_meter_line(self, shown: bool) -> None:
+        self.records.set_setting("meter_line", shown)
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices on the play screen go in its notice line, not in a toast over the choices."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        screen = self.screen
+        if isinstance(screen, PlayScreen):
+            text = Content.from_markup(message) if markup else Content(message)
+            screen.call_later(screen.show_notice, text, title, severity,
+                              timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -184,14 +223,13 @@ class PathwaysApp(App[None]):
 
     def start_scene(self, scene: Scene, resume_save: bool) -> None:
         session = self.new_session(scene, self.seating_for(scene, resume_save))
-        if resume_save:
-            replay = resume(self.records, session.playthrough)
-            if replay is not None and not replay.complete:
-                self.notify("This scene has changed since you left it. You are back at the last "
-                            "moment that still fits.", title="Resumed", timeout=8)
-        else:
+        replay = resume(self.records, session.playthrough) if resume_save else None
+        if not resume_save:
             session.start_over()
         self.push_screen(PlayScreen(session))
+        if replay is not None and not replay.complete:  # told on the play screen, in its notice line
+            self.notify("This scene has changed since you left it. You are back at the last "
+                        "moment that still fits.", title="Resumed", timeout=8)
 
     def replay_scene(self, scene: Scene, seating: Seating) -> None:
         self.switch_screen(PlayScreen(self.new_session(scene, seating)))
@@ -201,6 +239,13 @@ class PathwaysApp(App[None]):
             self.switch_screen(DebriefScreen(session, attempt))
         else:
             self.switch_screen(EndingScreen(session, attempt, show_review=not self.show_feedback))
+
+    def back_to_scenes(self) -> None:
+        """From an ending: the scene picker, whether the scene began there or by Resume."""
+        if len(self.screen_stack) > 1 and isinstance(self.screen_stack[-2], ScenePickerScreen):
+            self.pop_screen()
+        else:
+            self.switch_screen(ScenePickerScreen())
 
     def rewind_session(self, session: Session, index: int) -> None:
         """From the ending, go back to ``states[index]`` and play on."""
@@ -230,7 +275,8 @@ class PathwaysApp(App[None]):
             else:
                 self.switch_screen(PlayScreen(session))
 
-        self.push_screen(BranchMapScreen(session.scene, visited, taken, session.playthrough.state.node), jump)
+        self.push_screen(BranchMapScreen(session.scene, visited, taken, session.playthrough.state.node,
+                                         played_edges(session.playthrough)), jump)
 
     # -- quitting ---------------------------------------------------------------------------
 
@@ -248,9 +294,12 @@ class PathwaysApp(App[None]):
             if leave:
                 self.exit()
 
-        self.push_screen(ConfirmScreen("You are in the middle of a scene. Quit Pathways? "
-                                       "You can resume it next time.",
-                                       yes="Quit", no="Keep playing"), answer)
+        if self.scene_file is not None:
+            question = ("Quit Pathways? This is a test play of a scene file: it is not kept, "
+                        "so it cannot be resumed.")
+        else:
+            question = "You are in the middle of a scene. Quit Pathways? You can resume it next time."
+        self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep playing"), answer)
 
     # -- command palette --------------------------------------------------------------------
 

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.library import SceneEntry, load_entry
-from game.engine.play.reload import carry_over
+from game.engine.play.reload import Outcome, carry_over
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.watch import FileWatcher
 
@@ -47,14 +49,31 @@ class SceneFile:
             self.show_errors(entry)
             return
         play = next((s for s in self.app.screen_stack if isinstance(s, PlayScreen)), None)
-        if play is None:
-            self.open()  # nothing under way: start the new version
-            return
-        outcome = carry_over(play.playthrough, entry.scene)
-        play.reloaded(entry.scene)
-        play.show_file_errors([])
+        if play is not None:
+            outcome = carry_over(play.playthrough, entry.scene)
+            play.reloaded(entry.scene)
+            play.show_file_errors([])
+        else:
+            ending = next((s for s in self.app.screen_stack if isinstance(s, (EndingScreen, DebriefScreen))), None)
+            if ending is None:
+                self.open()  # nothing under way: start the new version
+                return
+            outcome = self.reload_ending(ending, entry.scene)
         self.app.clear_notifications()
         self.app.notify(RELOADED[outcome], title=self.path.name, timeout=3, markup=False)
+
+    def reload_ending(self, ending: EndingScreen | DebriefScreen, scene) -> Outcome:
+        """Saved while on the ending: stay on it if the path still ends there, else play on from
+        the same moment. Never a restart while that moment still exists."""
+        session = ending.session
+        outcome = carry_over(session.playthrough, scene)
+        if ending is not self.app.screen:
+            return outcome  # a map or comparison is open over the ending: it stays as it is
+        if session.playthrough.is_over:
+            self.app.show_ending(session, session.recorded[-1] if session.recorded else None)
+        else:
+            self.app.switch_screen(PlayScreen(session))
+        return outcome
 
     def show_errors(self, entry: SceneEntry) -> None:
         """While a scene is playing, a banner stays until the file is fixed; otherwise a notice."""
@@ -66,5 +85,6 @@ class SceneFile:
         if play is not None:
             play.show_file_errors(lines)
         else:
-            self.app.notify("\n".join(lines), title="The scene file has errors: fix it and save",
+            self.app.notify("\n".join(lines), title="The scene file has errors: fix it and save"
+                            if self.watcher else "The scene file has errors",
                             severity="error", timeout=30, markup=False)

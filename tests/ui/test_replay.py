@@ -78,9 +78,9 @@ async def test_branch_map_marks_what_was_played_and_jumps(tmp_path: Path) -> Non
                 walk(child)
 
         walk(tree.root)
-        assert "✓ Ask how Kim is." in labels
+        assert "» Ask how Kim is." in labels  # chosen on the path being played
         assert "· Leave it for today." in labels
-        assert "★ Ending: Close  ◀ you are here" in labels
+        assert "⇒ you are here: ★ Ending: Close" in labels
         assert "? An ending you have not found" in labels
         tree.move_cursor(tree.root)
         await keys(pilot, "j")

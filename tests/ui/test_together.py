@@ -40,6 +40,10 @@ async def test_two_role_scene_with_handoffs_to_the_shared_debrief(tmp_path: Path
         await start_together(app, pilot)
         assert "Your turn: ◆ Ana (as Alex)" in screen_text(app)
         await keys(pilot, "1")  # Ana, as Alex, opens up
+        assert isinstance(app.screen, PlayScreen)  # Ana reads her feedback before handing over
+        assert "For ◆ Ana:" in screen_text(app)
+        assert "1. Go on: pass the keyboard to ● Ben" in screen_text(app)
+        await keys(pilot, "enter")
         assert isinstance(app.screen, HandoffScreen)
         assert "Pass the keyboard to ● Ben" in screen_text(app)
         assert "You are playing Sam." in screen_text(app)
@@ -70,7 +74,7 @@ async def test_the_other_role_cannot_say_what_was_not_opened(tmp_path: Path) -> 
     app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
-        await keys(pilot, "2", "enter")  # Alex complains; hand over to Ben
+        await keys(pilot, "2", "enter", "enter")  # Alex complains; go on; hand over to Ben
         text = screen_text(app)
         assert "Ask what today was like." not in text
         assert "1. Change the subject to dinner." in text
@@ -81,7 +85,7 @@ async def test_one_player_scene_together_alternates_turns(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
         assert "Your turn: ◆ Ana" in screen_text(app)
-        await keys(pilot, "2")  # Ana complains: loops back to the same node
+        await keys(pilot, "2", "enter")  # Ana complains (loops back to the same node); go on
         assert isinstance(app.screen, HandoffScreen)
         await keys(pilot, "enter")
         assert "Your turn: ● Ben" in screen_text(app)
@@ -97,14 +101,14 @@ async def test_swap_roles_restarts_with_roles_exchanged(tmp_path: Path) -> None:
     app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_together(app, pilot)
-        await keys(pilot, "1", "enter", "1", "1")
+        await keys(pilot, "1", "enter", "enter", "1", "1")
         assert isinstance(app.screen, DebriefScreen)
         await keys(pilot, "w")
         intro = await dismiss_intro(app, pilot)
         assert "● Ben plays Alex; ◆ Ana plays Sam." in intro
         assert app.screen.playthrough.state.path == ()
         assert "Your turn: ● Ben (as Alex)" in screen_text(app)
-        await keys(pilot, "1", "enter")
+        await keys(pilot, "1", "enter", "enter")
         assert "Your turn: ◆ Ana (as Sam)" in screen_text(app)
 
 

@@ -106,7 +106,7 @@ async def test_together_the_debrief_saves_who_chose_what(tmp_path: Path, documen
     app = make_app(scene_folder(tmp_path, TWO_ROLE_SCENE))
     async with app.run_test(size=(100, 30)) as pilot:
         await start_together(app, pilot)
-        await keys(pilot, "1", "enter", "1", "1", "e")
+        await keys(pilot, "1", "enter", "enter", "1", "1", "e")  # go on after feedback, then the handoff
         assert isinstance(app.screen, SaveTranscriptScreen)
         target = Path(app.screen.query_one(Input).value)
         await keys(pilot, "enter")

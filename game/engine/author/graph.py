@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal, Sequence
 
+from game.engine.scene.conditions import Condition
+from game.engine.scene.describe import condition_in_words
 from game.engine.scene.model import Node, Scene
 
 EdgeKind = Literal["choice", "continue", "route"]
@@ -24,15 +26,19 @@ def shorten(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def edges(scene: Scene) -> list[Edge]:
+def source_condition(condition: Condition | None) -> str:
+    return f"if {condition.source}" if condition else "otherwise"
+
+
+def edges(scene: Scene, route_label: Callable[[Condition | None], str] = source_condition) -> list[Edge]:
+    """Every edge; ``route_label`` words a route branch's condition (the raw expression by default)."""
     found: list[Edge] = []
     for node in scene.nodes.values():
         found += [Edge(node.id, c.goto, "choice", c.text, c.key) for c in node.choices]
         if node.goto is not None:
             found.append(Edge(node.id, node.goto, "continue", "Continue"))
         for branch in node.route:
-            label = f"if {branch.condition.source}" if branch.condition else "otherwise"
-            found.append(Edge(node.id, branch.goto, "route", label))
+            found.append(Edge(node.id, branch.goto, "route", route_label(branch.condition)))
     return found
 
 
@@ -66,19 +72,35 @@ class MapBranch:
     edge: Edge
     taken: bool
     child: MapNode
+    on_path: bool = False  # part of the path being played now
 
 
-def branch_map(scene: Scene, taken: set[str], visited: set[str]) -> MapNode:
+PlayedEdge = tuple[str, str | None, str]  # source, choice key (None: continue or route), target
+
+
+def _played_key(edge: Edge) -> PlayedEdge:
+    return edge.source, edge.choice_key if edge.kind == "choice" else None, edge.target
+
+
+def branch_map(scene: Scene, taken: set[str], visited: set[str],
+               played: Sequence[PlayedEdge] = ()) -> MapNode:
     """Unfold the scene from its start. ``taken`` holds "node/choice" keys ever chosen;
-    ``visited`` holds node ids ever shown. Each node is unfolded once; later mentions repeat."""
+    ``visited`` holds node ids ever shown; ``played`` is the path being played now, edge by edge.
+
+    Each node is unfolded once; later mentions repeat. A node on the played path is unfolded
+    where that path first reached it, so the path reads from top to bottom without a jump."""
     outgoing: dict[str, list[Edge]] = {}
-    for edge in edges(scene):
+    for edge in edges(scene, condition_in_words):
         outgoing.setdefault(edge.source, []).append(edge)
+    on_path = set(played)
+    claimed: dict[str, PlayedEdge | None] = {scene.start: None}
+    for step in played:
+        claimed.setdefault(step[2], step)
     unfolded: set[str] = set()
 
-    def unfold(node_id: str) -> MapNode:
+    def unfold(node_id: str, via: PlayedEdge | None) -> MapNode:
         node = scene.nodes[node_id]
-        if node_id in unfolded:
+        if node_id in unfolded or (node_id in claimed and claimed[node_id] != via):
             return MapNode(node, node_id in visited, repeat=True)
         unfolded.add(node_id)
         result = MapNode(node, node_id in visited)
@@ -87,10 +109,11 @@ def branch_map(scene: Scene, taken: set[str], visited: set[str]) -> MapNode:
                 continue
             was_taken = (edge.kind == "choice" and f"{node_id}/{edge.choice_key}" in taken) or (
                 edge.kind != "choice" and edge.target in visited and node_id in visited)
-            result.branches.append(MapBranch(edge, was_taken, unfold(edge.target)))
+            key = _played_key(edge)
+            result.branches.append(MapBranch(edge, was_taken, unfold(edge.target, key), key in on_path))
         return result
 
-    return unfold(scene.start)
+    return unfold(scene.start, None)
 
 
 def map_size(root: MapNode) -> int:

@@ -34,6 +34,15 @@ def _suggest(word: str, options: Any) -> str:
     return did_you_mean(word, options)
 
 
+def _comma_hint(key: Any, value: Any) -> str:
+    """A key of several words with no value is most often the tail of an unquoted value that
+    held a comma inside {...}: `{about: Thirty-four, two kids}`."""
+    if value is None and isinstance(key, str) and " " in key.strip():
+        return ("; if it is part of the value before it, that value has a comma inside {...}: "
+                "put the whole value in quotes, for example {name: Sam, about: 'Thirty-four, two kids'}")
+    return ""
+
+
 class FieldChecker:
     """Reads fields from plain YAML data, reporting problems at the right line and column."""
 
@@ -54,8 +63,8 @@ class FieldChecker:
     def check_keys(self, path: PathKey, mapping: dict, allowed: set[str], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                self.error(path + (key,), f"unknown key {key!r} in {what}{_suggest(key, allowed)}",
-                           on_key=True)
+                self.error(path + (key,), f"unknown key {key!r} in {what}"
+                           f"{_comma_hint(key, mapping[key]) or _suggest(key, allowed)}", on_key=True)
 
     def text(self, path: PathKey, value: Any, what: str, *, required: bool = True) -> str:
         if value is None:

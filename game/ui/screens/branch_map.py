@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +16,7 @@ from textual.widgets.tree import TreeNode
 from game.engine.author.graph import (
     MapBranch,
     MapNode,
+    PlayedEdge,
     branch_map,
     node_summary,
     shorten,
@@ -21,8 +24,8 @@ from game.engine.author.graph import (
 from game.engine.scene.model import Scene
 from game.ui.widgets.safe_tree import SafeTree
 
-LEGEND = ("✓ chosen before   · never chosen   ● visited   ○ not yet   "
-          "★ ending found   ? ending not found   ↺ shown above")
+LEGEND = ("» this time   ✓ chosen before   · never chosen   ● visited   ○ not yet   "
+          "★ ending found   ? ending not found   ↺ shown elsewhere in the map")
 
 
 def node_label(item: MapNode, here: str) -> Text:
@@ -35,14 +38,15 @@ def node_label(item: MapNode, here: str) -> Text:
     if item.repeat:
         label += "  ↺"
     if node.id == here:
-        label += "  ◀ you are here"
+        return Text.assemble(("⇒ you are here: ", "bold reverse"), label)  # first, so narrow maps show it
     return Text(label)
 
 
 def branch_label(branch: MapBranch) -> Text:
     if branch.edge.kind == "route":
-        return Text(f"⤷ {shorten(branch.edge.label, 50)}", style="italic")
-    return Text(f"{'✓' if branch.taken else '·'} {shorten(branch.edge.label, 60)}")
+        return Text(f"⤷ {shorten(branch.edge.label, 60)}", style="italic")
+    mark = "»" if branch.on_path else ("✓" if branch.taken else "·")
+    return Text(f"{mark} {shorten(branch.edge.label, 60)}", style="bold" if branch.on_path else "")
 
 
 class BranchMapScreen(Screen[str | None]):
@@ -54,9 +58,12 @@ class BranchMapScreen(Screen[str | None]):
         Binding("escape,m", "dismiss(None)", "Back", key_display="esc", id="map.back"),
     ]
 
-    def __init__(self, scene: Scene, visited: set[str], taken: set[str], here: str) -> None:
+    def __init__(self, scene: Scene, visited: set[str], taken: set[str], here: str,
+                 played: Sequence[PlayedEdge] = ()) -> None:
         super().__init__()
         self.scene, self.visited, self.taken, self.here = scene, visited, taken, here
+        self.played = played
+        self.here_node: TreeNode | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="map"):
@@ -68,24 +75,36 @@ class BranchMapScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         tree = self.query_one(SafeTree)
-        root = branch_map(self.scene, self.taken, self.visited)
+        root = branch_map(self.scene, self.taken, self.visited, self.played)
         tree.root.data = root.node.id
         tree.root.set_label(node_label(root, self.here))
+        if root.node.id == self.here:
+            self.here_node = tree.root
         self.add_branches(tree.root, root)
         tree.root.expand()
         tree.focus()
+        if self.here_node is not None:
+            tree.call_after_refresh(self.show_here, tree, self.here_node)
         self.update_hint(None)
 
+    @staticmethod
+    def show_here(tree: SafeTree, node: TreeNode) -> None:
+        tree.center_scroll = True  # the moment stays in view, clear of the scroll bar
+        tree.move_cursor(node)
+        tree.scroll_to_node(node, animate=False)
+
     def add_branches(self, parent: TreeNode, item: MapNode) -> None:
-        """Add ``item``'s branches under ``parent``; what has been played starts unfolded."""
+        """Add ``item``'s branches under ``parent``; the path played now starts unfolded."""
         for branch in item.branches:
             if branch.edge.kind == "continue":
                 holder = parent
             else:
-                holder = parent.add(branch_label(branch), data=None, expand=branch.taken)
+                holder = parent.add(branch_label(branch), data=None, expand=branch.on_path)
             child = holder.add(node_label(branch.child, self.here), data=branch.child.node.id,
                                allow_expand=bool(branch.child.branches),
-                               expand=branch.child.visited and not branch.child.repeat)
+                               expand=branch.on_path and not branch.child.repeat)
+            if branch.child.node.id == self.here and not branch.child.repeat:
+                self.here_node = child
             self.add_branches(child, branch.child)
 
     def can_jump_to(self, node_id: str | None) -> bool:

@@ -16,8 +16,9 @@ from game.engine.scene.model import Scene
 from game.records import Attempt
 from game.ui.widgets.charts import signed
 
-NAME = 26
+NAME = 23  # the longest short name, "Courage, vulnerability", and a space
 COLUMN = 22
+MIN_COLUMN = 14
 
 
 def _when(attempt: Attempt) -> str:
@@ -41,29 +42,40 @@ def _total(attempt: Attempt, key: str) -> int:
     return sum(scores.get(key, 0) for scores in attempt.scores.values())
 
 
-def _row(name: str, this: str, other: str, style: str = "") -> Content:
+def column_width(width: int | None) -> int:
+    """Each attempt's column: as wide as the screen allows, up to COLUMN, never under MIN_COLUMN."""
+    if width is None:
+        return COLUMN
+    return max(MIN_COLUMN, min(COLUMN, (width - NAME) // 2))
+
+
+def _row(name: str, this: str, other: str, style: str = "", column: int = COLUMN) -> Content:
     return Content.assemble(
-        (f"{shorten(name, NAME):<{NAME}} ", style),
-        (f"{shorten(this, COLUMN - 1):<{COLUMN}}", style),
-        (shorten(other, COLUMN - 1), style),
+        (f"{shorten(name, NAME - 1):<{NAME}}", style),
+        (f"{shorten(this, column - 1):<{column}}", style),
+        (shorten(other, column - 1), style),
     )
 
 
-def comparison_table(this: Attempt, other: Attempt, catalogue: Catalogue) -> Content:
+def comparison_table(this: Attempt, other: Attempt, catalogue: Catalogue, width: int | None = None) -> Content:
+    column = column_width(width)
+
+    def row(name: str, mine: str, theirs: str, style: str = "") -> Content:
+        return _row(name, mine, theirs, style, column)
+
     rows = [
-        _row("", "This attempt", f"From {_when(other)}", "bold"),
-        _row("Ending", _ending(this), _ending(other)),
-        _row("", "", ""),
+        row("", "This attempt", _when(other), "bold"),
+        row("Ending", _ending(this), _ending(other)),
+        row("", "", ""),
     ]
     for meter in catalogue.meters:
-        rows.append(_row(meter.name, signed(this.meters.get(meter.key, 0)),
-                         signed(other.meters.get(meter.key, 0)), "bold"))
+        rows.append(row(meter.name, signed(this.meters.get(meter.key, 0)),
+                        signed(other.meters.get(meter.key, 0)), "bold"))
     for entry in catalogue.dimensions:
-        rows.append(_row(entry.short_name, signed(_total(this, entry.key)),
-                         signed(_total(other, entry.key))))
+        rows.append(row(entry.short_name, signed(_total(this, entry.key)), signed(_total(other, entry.key))))
     traps_this = sum(len(t) for t in this.traps.values())
     traps_other = sum(len(t) for t in other.traps.values())
-    rows.append(_row("Traps fallen into", str(traps_this), str(traps_other)))
+    rows.append(row("Traps fallen into", str(traps_this), str(traps_other)))
     return Content("\n").join(rows)
 
 
@@ -79,6 +91,12 @@ def split_text(scene: Scene, this: Attempt, other: Attempt) -> Content:
         ("  this attempt:  ", "bold"), split.this.text, "\n",
         ("  the other:     ", "bold"), split.other.text,
     )
+
+
+def compare_title(title: str, position: int, others: int) -> str:
+    if others == 1:
+        return f"{title}: this attempt and 1 other attempt"
+    return f"{title}: this attempt and other attempt {position + 1} of {others} (← → to change)"
 
 
 class CompareScreen(Screen[None]):
@@ -107,10 +125,13 @@ class CompareScreen(Screen[None]):
 
     def show(self) -> None:
         other = self.others[self.position]
-        self.query_one("#compare-title", Static).update(Content(
-            f"{self.scene.title}: compare attempts ({self.position + 1} of {len(self.others)} others, ← → to change)"))
-        self.query_one("#compare-table", Static).update(comparison_table(self.this, other, self.catalogue))
+        self.query_one("#compare-title", Static).update(Content(compare_title(self.scene.title, self.position, len(self.others))))
+        table = self.query_one("#compare-table", Static)
+        table.update(comparison_table(self.this, other, self.catalogue, table.size.width or None))
         self.query_one("#compare-split", Static).update(split_text(self.scene, self.this, other))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show)  # the table's columns follow the width
 
     def action_other(self, step: int) -> None:
         self.position = (self.position + step) % len(self.others)

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.engine.author.graph import shorten
 from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
 from game.records import Attempt
 from game.session import Session
@@ -24,12 +25,15 @@ class DebriefScreen(Screen[None]):
         Binding("w", "swap", "Swap roles", id="debrief.swap",
                 tooltip="Play the scene again with your roles exchanged"),
         Binding("r", "play_again", "Again", id="debrief.again"),
+        # Scenes and Quit come early, so that a narrow footer keeps them
+        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
+        Binding("q", "app.quit", "Quit", id="debrief.quit"),
         Binding("c", "compare", "Compare", id="debrief.compare"),
         Binding("m", "branch_map", "Map", id="debrief.map"),
         Binding("e", "save_transcript", "Save transcript", id="debrief.transcript",
                 tooltip="Keep this playthrough as a Markdown file"),
-        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="debrief.scenes"),
-        Binding("q", "app.quit", "Quit", id="debrief.quit"),
+        Binding("g", "app.progress", "Progress", id="debrief.progress", show=False,
+                tooltip="How each attitude and skill has moved over your attempts"),
     ]
 
     def __init__(self, session: Session, attempt: Attempt | None) -> None:
@@ -62,7 +66,7 @@ class DebriefScreen(Screen[None]):
         role = self.session.seating.role_of(seat.player)
         traps = len(self.playthrough.state.traps_of(seat.player))
         as_role = f" as {self.session.scene.roles[role].name}" if role else ""
-        return f"{seat.label}{as_role} · traps: {traps}"
+        return f"{shorten(seat.label, 14)}{as_role} · traps: {traps}"
 
     def highlights(self) -> Iterator[Static]:
         seating = self.session.seating
@@ -98,4 +102,4 @@ class DebriefScreen(Screen[None]):
         self.app.open_branch_map(self.session)
 
     def action_back_to_scenes(self) -> None:
-        self.app.pop_screen()
+        self.app.back_to_scenes()

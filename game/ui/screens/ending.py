@@ -40,6 +40,9 @@ def turning_point_text(point: TurningPoint | None) -> Content:
 class EndingScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "play_again", "Play again", id="ending.again"),
+        # Scenes and Quit come early, so that a narrow footer keeps them
+        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="ending.scenes"),
+        Binding("q", "app.quit", "Quit", id="ending.quit"),
         Binding("t", "try_different", "Try another", id="ending.try",
                 tooltip="Go back to the choice that mattered most for closeness"),
         Binding("c", "compare", "Compare", id="ending.compare",
@@ -47,8 +50,8 @@ class EndingScreen(Screen[None]):
         Binding("m", "branch_map", "Map", id="ending.map"),
         Binding("e", "save_transcript", "Save transcript", id="ending.transcript",
                 tooltip="Keep this playthrough as a Markdown file"),
-        Binding("s,escape", "back_to_scenes", "Scenes", key_display="s", id="ending.scenes"),
-        Binding("q", "app.quit", "Quit", id="ending.quit"),
+        Binding("g", "app.progress", "Progress", id="ending.progress", show=False,
+                tooltip="How each attitude and skill has moved over your attempts"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="ending.help", show=False),
     ]
 
@@ -124,4 +127,4 @@ class EndingScreen(Screen[None]):
         self.app.replay_scene(self.playthrough.scene, self.session.seating)
 
     def action_back_to_scenes(self) -> None:
-        self.app.pop_screen()
+        self.app.back_to_scenes()

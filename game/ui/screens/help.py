@@ -23,14 +23,22 @@ KEYS = """\
 | t | at an ending: go back to the choice that mattered most for closeness |
 | c | at an ending: compare this attempt with another |
 | e | at an ending, or in the history: save the playthrough as a Markdown file |
-| g | your progress across scenes |
+| g | your progress across scenes (from the title, the picker, a scene or an ending) |
+| s | at an ending: back to the scene picker |
 | t | on the title screen: play together, two people on one keyboard |
 | t | in the scene picker: show only scenes with the next tag (partners, friends, family…); Escape shows all again |
 | u | the puppet theatre: act out a harsh inner voice until it turns silly |
-| Escape | go back; during a scene, pause |
+| Escape | go back; during a scene, pause (and show or hide the meter line) |
 | ? | this help |
 | ctrl+p | command palette |
 | ctrl+q | quit (asks first during a scene) |
+"""
+
+METER_LINE = """\
+During a scene the bottom edge of the choices shows both meters, with ▲ where your last choice
+raised one, ▼ where it lowered one and = where it stayed. Hide it, or show it again, in the
+pause menu (Escape). The top edge says whose words the choices are, when you play more than one
+role.
 """
 
 ABOUT = """\
@@ -63,7 +71,7 @@ def help_markdown(catalogue: Catalogue) -> str:
         _section("Attitudes", catalogue.attitudes),
         _section("Skills", catalogue.skills),
         _section("Traps", catalogue.traps),
-        "## Meters\n", meters,
+        "## Meters\n", meters, METER_LINE,
         ABOUT,
     ])
 

@@ -10,6 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from game.engine.play.seating import MARKERS, MAX_NAME
+from game.ui.widgets.speech_view import NAME_ROOM
+
+SHOWN_LETTERS = NAME_ROOM - 2  # the marker and its space come first
 
 
 class NamesScreen(ModalScreen[tuple[str, str] | None]):
@@ -18,13 +21,15 @@ class NamesScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content("Playing together on one keyboard"), classes="question")
-            yield Static(Content("Names or initials. Each of you gets a marker, so turns are clear."),
-                         classes="note")
             yield Static(Content(f"{MARKERS[0]} First person"))
             yield Input(placeholder="for example Ana", max_length=MAX_NAME, id="first-name")
             yield Static(Content(f"{MARKERS[1]} Second person"))
             yield Input(placeholder="for example Ben", max_length=MAX_NAME, id="second-name")
             yield Button(Content("Start (Enter)"), id="start", variant="primary")
+            yield Static(Content("Names or initials. Each of you gets a marker, so turns are clear. "
+                                 f"Names longer than {SHOWN_LETTERS} letters are shortened with … "
+                                 "beside the lines you say."),
+                         classes="note", id="names-note")
 
     def on_mount(self) -> None:
         self.query_one("#first-name", Input).focus()

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.library import SceneEntry
+from game.engine.play.voice import plays_several
 from game.engine.scene.catalogue import Catalogue
 from game.records import SceneStats
 from game.ui.widgets.charts import signed
@@ -25,7 +26,15 @@ def stats_text(stats: SceneStats, endings: int) -> str:
             f"{stats.attempts} attempt{'s' if stats.attempts != 1 else ''}{best}")
 
 
-def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> Content:
+def solo_note(scene) -> str:
+    """Who a person playing alone plays, when it is more than one role."""
+    if not plays_several(scene):
+        return ""
+    names = [r.name for r in scene.playable_roles]
+    return f"Alone, you play both {' and '.join(names)}." if len(names) == 2 else f"Alone, you play {', '.join(names)}."
+
+
+def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats, alone: bool = True) -> Content:
     scene = entry.scene
     assert scene is not None
     attitudes = {a.key for a in catalogue.attitudes}
@@ -36,6 +45,7 @@ def scene_prompt(entry: SceneEntry, catalogue: Catalogue, stats: SceneStats) -> 
         (scene.title, "bold"), f"  · {scene.minutes} min",
         ("  · ◆● two roles", "bold") if two_roles else "", "\n",
         f"{scene.summary}\n" if scene.summary else "",
+        (f"{note}\n", "bold") if alone and (note := solo_note(scene)) else "",
         ("Attitudes: ", "italic"), f"{', '.join(practised) or 'none scored yet'}\n",
         ("Content notes: ", "italic"), f"{notes}\n",
         *((("Tags: ", "italic"), f"{', '.join(scene.tags)}\n") if scene.tags else ()),
@@ -143,7 +153,7 @@ class ScenePickerScreen(Screen[None]):
                 options.add_option(None)
             if entry.available:
                 stats = self.app.records.scene_stats(entry.scene.id)
-                prompt = scene_prompt(entry, self.app.catalogue, stats)
+                prompt = scene_prompt(entry, self.app.catalogue, stats, alone=not names)
             else:
                 prompt = broken_prompt(entry)
             options.add_option(Option(prompt, id=str(index), disabled=not entry.available))

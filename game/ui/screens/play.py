@@ -11,16 +11,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.play.runner import CONTINUE_KEY, StoryError
+from game.engine.play.voice import both_roles_note, voice
 from game.engine.puppets.cast import default_puppets
 from game.session import Session
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.screens.theatre import Cast, TheatreScreen
+from game.ui.widgets.charts import meter_line
 from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
 
 ENDING_OPTION = "see-ending"
 THEATRE_OPTION = "open-theatre"
+HANDOFF_OPTION = "pass-keyboard"
+NOTICE_SYMBOLS = {"information": "ℹ", "warning": "⚠", "error": "✗"}
 
 
 def _number_bindings() -> list[Binding]:
@@ -41,12 +45,16 @@ class PlayScreen(Screen[None]):
                 tooltip="Show feedback after each choice, or only at the end"),
         Binding("escape", "pause", "Pause", id="play.pause"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="play.help"),
+        Binding("g", "app.progress", "Progress", id="play.progress", show=False,
+                tooltip="How each attitude and skill has moved over your attempts"),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.introduced = False  # together: who plays whom is shown once, at the start
+        self.just_chose = False
+        self.pending_handoff: HandoffScreen | None = None  # shown once the chooser has read on
 
     @property
     def playthrough(self):
@@ -59,6 +67,7 @@ class PlayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="play"):
             yield Static(id="play-header")
+            yield Static(id="notice", classes="hidden")
             with Horizontal(id="play-body"):
                 yield Transcript(self.scene, id="transcript")
                 yield HistoryPanel(id="history", classes="hidden")
@@ -69,7 +78,32 @@ class PlayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "show_feedback", self.update_header)
+        self.watch(self.app, "meter_line", self.show_meters)
         self.show_everything()
+
+    def show_meters(self, shown: bool | None = None) -> None:
+        """The compact meter line, on the choices' bottom border: it costs no row."""
+        options = self.query_one("#choices", OptionList)
+        if not self.app.meter_line:
+            options.border_subtitle = None
+            return
+        states = self.playthrough.states
+        before = states[-2].meters if len(states) > 1 else states[-1].meters
+        options.border_subtitle = meter_line(self.app.catalogue.meters, states[-1].meters, before)
+
+    def show_notice(self, message: Content, title: str, severity: str, timeout: float) -> None:
+        """Notices go in a line of their own above the transcript, never over the choices."""
+        notice = self.query_one("#notice", Static)
+        symbol = NOTICE_SYMBOLS.get(severity, "ℹ")
+        notice.update(Content.assemble((f"{symbol} {title}: " if title else f"{symbol} ", "bold"), message))
+        notice.set_classes(f"notice-{severity}")
+        if getattr(self, "_notice_timer", None) is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(timeout, self.hide_notice)
+        self.query_one(Transcript).follow()
+
+    def hide_notice(self) -> None:
+        self.query_one("#notice", Static).set_classes("hidden")
 
     def update_header(self, feedback_on: bool) -> None:
         feedback = "feedback after each choice" if feedback_on else "feedback at the end"
@@ -80,8 +114,12 @@ class PlayScreen(Screen[None]):
 
     def show_everything(self) -> None:
         """Rebuild the transcript from the first state, as after a rewind or a resume."""
+        self.pending_handoff = None
         transcript = self.query_one(Transcript)
         transcript.clear()
+        note = None if self.session.seating.is_together else both_roles_note(self.scene)
+        if note:
+            transcript.add_note(note)
         for index in range(len(self.playthrough.states) - 1):
             self.show_lines(index)
             choice = self.playthrough.choice_at(index)
@@ -109,13 +147,19 @@ class PlayScreen(Screen[None]):
         self.show_lines(len(self.playthrough.states) - 1)
         self.show_turn()
         self.show_choices()
+        self.show_meters()
         self.query_one(HistoryPanel).show(self.playthrough)
         self.query_one(Transcript).follow()
 
     def show_choices(self) -> None:
         options = self.query_one("#choices", OptionList)
         options.clear_options()
-        if self.playthrough.is_over:
+        options.border_title = self.voice_title()
+        if self.pending_handoff is not None:
+            options.add_option(Option(Content.assemble(
+                ("1. Go on: ", "bold"), "pass the keyboard to ", (self.pending_handoff.label, "bold")),
+                id=HANDOFF_OPTION))
+        elif self.playthrough.is_over:
             options.add_option(Option(Content("1. See how it went"), id=ENDING_OPTION))
         elif self.playthrough.node.puppet is not None:
             options.add_option(Option(Content("1. Step into the puppet theatre"), id=THEATRE_OPTION))
@@ -131,19 +175,29 @@ class PlayScreen(Screen[None]):
         options.highlighted = 0 if options.option_count else None
         options.focus()
 
+    def voice_title(self) -> Content | None:
+        """Above the choices: whose words they are, and, when two play, whose turn it is."""
+        if self.pending_handoff is not None or self.playthrough.node.kind != "choice":
+            return None
+        role = voice(self.scene, self.playthrough.node)
+        seating = self.session.seating
+        if seating.is_together:
+            seat = seating.seat(self.session.player_now())
+            as_role = f", as {role}" if role else ""
+            return Content.assemble((seat.label, "bold"), f"'s turn{as_role}")
+        return Content.assemble(("As ", "bold"), (role, "bold"), ":") if role else None
+
     def show_turn(self) -> None:
         """Together: say clearly who chooses now, and hand the keyboard over when that changes."""
         turn = self.query_one("#turn", Static)
         seating = self.session.seating
         if not seating.is_together or self.playthrough.node.kind != "choice":
-            turn.display = False  # nothing to choose: no turn, no handoff
+            turn.set_classes("hidden")  # nothing to choose: no turn, no handoff
             return
         player = self.session.player_now()
         seat = seating.seat(player)
         role = seating.role_of(player)
-        as_role = f" (as {self.scene.roles[role].name})" if role else ""
-        turn.display = True
-        turn.update(Content.assemble(("Your turn: ", "bold"), (seat.label, "bold"), as_role))
+        turn.update(self.turn_text())
         turn.set_classes(f"turn-{seat.player}")
         role_name = self.scene.roles[role].name if role else None
         made = [step for step in self.playthrough.state.path if step.choice != CONTINUE_KEY]
@@ -151,7 +205,19 @@ class PlayScreen(Screen[None]):
             self.introduced = True
             self.app.push_screen(HandoffScreen(seat.label, role_name, self.cast_text()))
         elif self.app.handoff_screen and made and made[-1].player != player:
-            self.app.push_screen(HandoffScreen(seat.label, role_name))
+            handoff = HandoffScreen(seat.label, role_name)
+            if self.just_chose and self.app.show_feedback:
+                self.pending_handoff = handoff  # the chooser reads their feedback first
+                turn.update(Content("Read your feedback, then press Enter to go on."))
+            else:
+                self.app.push_screen(handoff)
+
+    def turn_text(self) -> Content:
+        seating = self.session.seating
+        seat = seating.seat(self.session.player_now())
+        role = seating.role_of(seat.player)
+        as_role = f" (as {self.scene.roles[role].name})" if role else ""
+        return Content.assemble(("Your turn: ", "bold"), (seat.label, "bold"), as_role)
 
     def cast_text(self) -> str:
         seating = self.session.seating
@@ -175,6 +241,11 @@ class PlayScreen(Screen[None]):
             self.take(options.get_option_at_index(number - 1).id or "")
 
     def take(self, key: str) -> None:
+        if key == HANDOFF_OPTION and self.pending_handoff is not None:
+            handoff, self.pending_handoff = self.pending_handoff, None
+            self.app.push_screen(handoff)
+            self.show_turn_after_handoff(handoff)
+            return
         if key == ENDING_OPTION:
             self.app.show_ending(self.session, self.session.recorded[-1] if self.session.recorded else None)
             return
@@ -195,7 +266,15 @@ class PlayScreen(Screen[None]):
         self.session.after_step()
         if choice.key != CONTINUE_KEY:
             self.show_choice_taken(choice, before, player)
-        self.show_current()
+        self.just_chose = True
+        try:
+            self.show_current()
+        finally:
+            self.just_chose = False
+
+    def show_turn_after_handoff(self, handoff: HandoffScreen) -> None:
+        self.query_one("#turn", Static).update(self.turn_text())
+        self.show_choices()
 
     def open_interlude(self) -> None:
         """A puppet interlude: the person choosing now answers; when two play, the other voices it."""
@@ -231,6 +310,8 @@ class PlayScreen(Screen[None]):
     def action_toggle_history(self) -> None:
         history = self.query_one(HistoryPanel)
         history.toggle_class("hidden")
+        # on a narrow terminal the history takes the transcript's place instead of squeezing it
+        self.query_one(Transcript).set_class(not history.has_class("hidden"), "behind-history")
         if history.has_class("hidden"):
             self.query_one("#choices").focus()
         else:
@@ -264,11 +345,14 @@ class PlayScreen(Screen[None]):
 
     def action_pause(self) -> None:
         handoff = self.app.handoff_screen if self.session.seating.is_together else None
-        self.app.push_screen(PauseScreen(self.app.show_feedback, handoff), self.after_pause)
+        self.app.push_screen(PauseScreen(self.app.show_feedback, handoff, self.app.meter_line),
+                             self.after_pause)
 
     def after_pause(self, choice: PauseChoice | None) -> None:
         if choice == "feedback":
             self.action_toggle_feedback()
+        elif choice == "meters":
+            self.app.meter_line = not self.app.meter_line
         elif choice == "handoff":
             self.app.handoff_screen = not self.app.handoff_screen
             state = "on" if self.app.handoff_screen else "off"

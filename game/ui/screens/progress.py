@@ -12,8 +12,6 @@ from textual.widgets import Footer, Sparkline, Static
 from game.engine.play.progress import Series
 from game.ui.widgets.charts import signed
 
-NAME = 40
-
 
 def describe(series: Series) -> str:
     if not series.values:
@@ -41,7 +39,7 @@ class ProgressScreen(Screen[None]):
                     "oldest on the left. First → latest on the right."), classes="note")
                 for item in self.series:
                     with Horizontal(classes="progress-row"):
-                        yield Static(Content(f"{item.name:<{NAME}.{NAME}}"), classes="progress-name")
+                        yield Static(Content(item.name), classes="progress-name")
                         yield Sparkline(list(item.values), classes="progress-line")
                         yield Static(Content(describe(item)), classes="progress-change")
         yield Footer()

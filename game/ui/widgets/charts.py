@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -31,24 +33,60 @@ def score_row(entry: Entry, value: int, compact: bool = False) -> Content:
     )
 
 
-def meter_bar(meter: Meter, value: int) -> Content:
-    """A centred bar: left of the middle for below zero, right of it for above."""
+def meter_bar(meter: Meter, value: int, cells: int | None = None) -> Content:
+    """A centred bar: left of the middle for below zero, right of it for above. With ``cells``
+    fewer than the meter's range, each cell stands for more than one point."""
     half = max(abs(meter.minimum), abs(meter.maximum))
-    left = "".join("▒" if value < 0 and -value >= half - i else "·" for i in range(half))
-    right = "".join("█" if value > 0 and value > i else "·" for i in range(half))
+    cells = min(cells or half, half)
+    filled = min(cells, -(-abs(value) * cells // half))  # rounded up: any change shows
+    left = "".join("▒" if value < 0 and filled >= cells - i else "·" for i in range(cells))
+    right = "".join("█" if value > 0 and filled > i else "·" for i in range(cells))
     return Content.assemble(
         f"{meter.name:<10} ", (f"{signed(value):>3} ", "bold"),
         "[", (left, "$warning"), "|", (right, "$success"), "]",
     )
 
 
+FULL_ROW = NAME_WIDTH + 5 + BAR_CELLS  # name, space, signed value and space, bar
+
+
 class ScoreChart(Static):
+    """Every score as a bar; short names and bars when the chart is narrower than a full row."""
+
     def __init__(self, summary: PlaythroughSummary, compact: bool = False, **kwargs) -> None:
-        rows = [score_row(entry, value, compact) for entry, value in summary.scores]
-        super().__init__(Content("\n").join(rows), **kwargs)
+        self.summary, self.compact = summary, compact
+        super().__init__(self.rows(compact), **kwargs)
+
+    def rows(self, compact: bool) -> Content:
+        return Content("\n").join(score_row(entry, value, compact) for entry, value in self.summary.scores)
+
+    def on_resize(self, event) -> None:
+        self.update(self.rows(self.compact or event.size.width < FULL_ROW))
+
+
+METER_LABEL = 18  # the name (10), a space, the signed value (3), a space, and the bar's three marks
 
 
 class MeterBars(Static):
+    """Both meters as centred bars, with fewer cells when the screen is narrow."""
+
     def __init__(self, summary: PlaythroughSummary, **kwargs) -> None:
-        rows = [meter_bar(meter, value) for meter, value in summary.meters]
-        super().__init__(Content("\n").join(rows), **kwargs)
+        self.summary = summary
+        super().__init__(self.rows(None), **kwargs)
+
+    def rows(self, cells: int | None) -> Content:
+        return Content("\n").join(meter_bar(meter, value, cells) for meter, value in self.summary.meters)
+
+    def on_resize(self, event) -> None:
+        self.update(self.rows(max(2, (event.size.width - METER_LABEL) // 2)))
+
+
+def meter_line(meters: tuple[Meter, ...], now: Mapping[str, int], before: Mapping[str, int]) -> Content:
+    """``Closeness +2 ▲  Harmony −1 ▼``: each meter, and which way the last choice moved it."""
+    parts = []
+    for meter in meters:
+        value = now.get(meter.key, 0)
+        change = value - before.get(meter.key, 0)
+        arrow, style = ("▲", "$success") if change > 0 else (("▼", "$warning") if change < 0 else ("=", "dim"))
+        parts.append(Content.assemble(f"{meter.name} ", (signed(value), "bold"), " ", (arrow, style)))
+    return Content("  ").join(parts)

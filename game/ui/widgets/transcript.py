@@ -8,6 +8,8 @@ from textual.widgets import Static
 
 from game.engine.play.scoring import ChoiceFeedback
 from game.engine.scene.model import Line, Scene
+from game.engine.scene.speech import quotes_speech
+from game.ui.widgets.speech_view import speaker_label, spoken_content
 
 SPEAKER_STYLES = 4  # .speaker-0 ... .speaker-3 in pathways.tcss
 
@@ -53,12 +55,10 @@ class Transcript(VerticalScroll):
                    marker: str = "", who: str = "") -> None:
         """A line of dialogue. ``marker`` and ``who`` show which person chose it, when two play."""
         role = self.scene.roles.get(role_id)
-        name = who or (role.name if role else role_id)
-        if marker:
-            name = f"{marker} {name}"
+        name = speaker_label(who or (role.name if role else role_id), marker)
         self.mount(Horizontal(
             Static(Content(name), classes=f"speaker-name {speaker_class(self.scene, role_id)}"),
-            Static(Content(text), classes="speech"),
+            Static(spoken_content(text, chosen, quotes_speech(self.scene)), classes="speech"),
             classes="line chosen" if chosen else "line",
         ))
 
