@@ -61,10 +61,16 @@ class ChoiceBuilder(FieldChecker):
         )
 
     def build_effect(self, path: PathKey, item: dict) -> Effect:
-        int_vars = {k for k, v in self.variables.items() if isinstance(v, int) and not isinstance(v, bool)}
-        additions = self.deltas(path + ("add",), item.get("add"), int_vars, "number variable",
+        additions = self.deltas(path + ("add",), item.get("add"), self.number_variables(), "number variable",
                                 lambda v: True, "")
         return self.scored_effect(path, item, additions, self.assignments(path + ("set",), item.get("set")))
+
+    def number_variables(self) -> frozenset[str]:
+        """The variables that hold whole numbers (the variables are read before any choice)."""
+        if getattr(self, "_number_variables", None) is None:
+            self._number_variables = frozenset(
+                k for k, v in self.variables.items() if isinstance(v, int) and not isinstance(v, bool))
+        return self._number_variables
 
     def assignments(self, path: PathKey, raw: Any) -> dict[str, VariableValue]:
         if raw is None or not self.expect(path, raw, dict, "set"):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from game.engine.scene.conditions import (
     Condition,
     ConditionSyntaxError,
+    Name,
     parse_condition,
 )
 from game.engine.scene.fields import FieldChecker, _suggest
@@ -26,26 +26,34 @@ class ConditionBuilder(FieldChecker):
         if not self.expect(path, raw, str, "a condition"):
             return None
         try:
-            condition = parse_condition(raw)
+            condition, names = self.parsed(raw)
         except ConditionSyntaxError as exc:
             self.error(path, f"in condition: {exc}", offset=exc.offset)
             return None
-        for name in condition.names():
+        for name in names:
             problem = self.unknown_name(name.name)
             if problem:
                 self.error(path, problem, offset=name.offset)
         where = self.doc.where(path)
-        return replace(condition, line=where.line, column=where.column)
+        return Condition(condition.source, condition.tree, where.line, where.column, condition.test)
+
+    def parsed(self, source: str) -> tuple[Condition, list[Name]]:
+        """Each distinct condition parsed once per file; scenes repeat their conditions."""
+        cache: dict[str, tuple[Condition, list[Name]]] = self.__dict__.setdefault("_parsed_conditions", {})
+        if source not in cache:
+            condition = parse_condition(source)
+            cache[source] = (condition, condition.names())
+        return cache[source]
 
     def unknown_name(self, name: str) -> str | None:
         if "." in name:
             group, key = name.split(".", 1)
-            known = {"score": self.catalogue.dimension_keys, "trap": self.catalogue.trap_keys,
-                     "recent": self.catalogue.meter_keys}.get(group)
+            known = {"score": self.dimension_keys, "trap": self.trap_keys,
+                     "recent": self.meter_keys}.get(group)
             if known is None:
                 return f"unknown name {name!r}; dotted names start with 'score.', 'trap.' or 'recent.'"
             kind = {"score": "dimension", "trap": "trap", "recent": "meter"}[group]
             return None if key in known else f"unknown {kind} {key!r} in {name!r}{_suggest(key, known)}"
-        if name in self.variables or name in self.catalogue.meter_keys:
+        if name in self.variables or name in self.meter_keys:
             return None
-        return f"unknown name {name!r}{_suggest(name, set(self.variables) | self.catalogue.meter_keys)}; declare it under 'variables'"
+        return f"unknown name {name!r}{_suggest(name, set(self.variables) | self.meter_keys)}; declare it under 'variables'"

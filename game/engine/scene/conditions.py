@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Union
 
 Value = Union[bool, int, float, str]
@@ -83,12 +83,18 @@ class Condition:
     tree: Expr
     line: int = 0  # where the condition's text starts in its file (0: unknown)
     column: int = 0
+    # The tree turned into nested closures once, so that holding is a few calls, not a tree walk.
+    test: Callable[[Callable[[str], Value]], Value] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.test is None:
+            object.__setattr__(self, "test", _compile(self.tree))
 
     def names(self) -> list[Name]:
         return list(_names(self.tree))
 
     def holds(self, lookup: Callable[[str], Value]) -> bool:
-        return bool(_evaluate(self.tree, lookup))
+        return bool(self.test(lookup))  # type: ignore[misc]
 
 
 def parse_condition(source: str) -> Condition:
@@ -213,3 +219,32 @@ def _evaluate(tree: Expr, lookup: Callable[[str], Value]) -> Value:
     except TypeError:
         # Comparing text with a number is simply false, never a crash mid-scene.
         return tree.op == "!="
+
+
+Test = Callable[[Callable[[str], Value]], Value]
+
+
+def _compile(tree: Expr) -> Test:
+    """The same meaning as ``_evaluate``, as closures built once."""
+    if isinstance(tree, Literal):
+        value = tree.value
+        return lambda lookup: value
+    if isinstance(tree, Name):
+        name = tree.name
+        return lambda lookup: lookup(name)
+    if isinstance(tree, Not):
+        operand = _compile(tree.operand)
+        return lambda lookup: not operand(lookup)
+    left, right = _compile(tree.left), _compile(tree.right)
+    if isinstance(tree, BoolOp):
+        if tree.op == "and":
+            return lambda lookup: bool(left(lookup)) and bool(right(lookup))
+        return lambda lookup: bool(left(lookup)) or bool(right(lookup))
+    compare, op = _COMPARE[tree.op], tree.op
+
+    def test(lookup: Callable[[str], Value]) -> Value:
+        try:
+            return compare(left(lookup), right(lookup))
+        except TypeError:
+            return op == "!="
+    return test

@@ -50,6 +50,10 @@ class FieldChecker:
         self.doc = doc
         self.catalogue = catalogue
         self.problems: list[Diagnostic] = list(doc.problems)
+        # The catalogue works these out on each call; a file asks for them at every choice.
+        self.dimension_keys = catalogue.dimension_keys
+        self.meter_keys = catalogue.meter_keys
+        self.trap_keys = catalogue.trap_keys
 
     def error(self, path: PathKey, message: str, *, on_key: bool = False, offset: int = 0) -> None:
         self.problems.append(self.doc.diagnostic(path, message, on_key=on_key, offset=offset))
@@ -114,7 +118,7 @@ class FieldChecker:
             raw = [raw]
         if not self.expect(path, raw, list, "traps"):
             return ()
-        known = self.catalogue.trap_keys
+        known = self.trap_keys
         traps = []
         for i, key in enumerate(raw):
             if key not in known:
@@ -126,10 +130,10 @@ class FieldChecker:
     def scored_effect(self, path: PathKey, item: dict, add: dict[str, int] | None = None,
                       assignments: dict | None = None) -> Effect:
         """The scores, traps and meter changes of a choice (or a puppet answer)."""
-        scores = self.deltas(path + ("scores",), item.get("scores"), self.catalogue.dimension_keys,
+        scores = self.deltas(path + ("scores",), item.get("scores"), self.dimension_keys,
                              "dimension", lambda v: -MAX_SCORE_STEP <= v <= MAX_SCORE_STEP,
                              f"between -{MAX_SCORE_STEP} and {MAX_SCORE_STEP}")
-        meters = self.deltas(path + ("meters",), item.get("meters"), self.catalogue.meter_keys,
+        meters = self.deltas(path + ("meters",), item.get("meters"), self.meter_keys,
                              "meter", lambda v: -MAX_METER_STEP <= v <= MAX_METER_STEP,
                              f"between -{MAX_METER_STEP} and {MAX_METER_STEP}")
         return Effect(scores=scores, traps=self.trap_list(path + ("traps",), item.get("traps")),

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from game.engine.scene.answer_tells import lint_answer_tells
 from game.engine.scene.catalogue import Catalogue
-from game.engine.scene.conditions import Condition
+from game.engine.scene.conditions import BoolOp, Compare, Condition, Expr, Literal, Not
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene, VariableValue
 from game.engine.scene.scripted_lines import lint_scripted_lines
@@ -27,10 +27,13 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
     _unscored_choices(scene, report)
     domains = _possible_values(scene, catalogue)
     assigned = _set_somewhere(scene)
+    never_holds: dict[str, bool] = {}  # by source: scenes repeat the same conditions
     for condition in _conditions(scene):
         if _read_but_never_set(scene, condition, assigned, report):
             continue  # that warning already explains why the condition may never hold
-        if _can_never_hold(condition, domains):
+        if condition.source not in never_holds:
+            never_holds[condition.source] = _can_never_hold(condition, domains)
+        if never_holds[condition.source]:
             report(Position(condition.line, condition.column),
                    f"the condition {condition.source!r} can never hold")
     found += lint_scripted_lines(scene)
@@ -72,13 +75,14 @@ def _possible_values(scene: Scene, catalogue: Catalogue) -> dict[str, list[Varia
     domains: dict[str, list[VariableValue] | None] = {
         m.key: list(range(m.minimum, m.maximum + 1)) for m in catalogue.meters}
     added = {name for node in scene.nodes.values() for c in node.choices for name in c.effect.add}
-    for name, initial in scene.variables.items():
-        if name in added:
-            domains[name] = None
-            continue
-        values = [initial] + [c.effect.set[name] for node in scene.nodes.values()
-                              for c in node.choices if name in c.effect.set]
-        domains[name] = list(dict.fromkeys(values))
+    values: dict[str, list[VariableValue]] = {name: [initial] for name, initial in scene.variables.items()}
+    for node in scene.nodes.values():
+        for choice in node.choices:
+            for name, value in choice.effect.set.items():
+                if name in values:
+                    values[name].append(value)
+    for name, listed in values.items():
+        domains[name] = None if name in added else list(dict.fromkeys(listed))
     return domains
 
 
@@ -92,8 +96,25 @@ def _can_never_hold(condition: Condition, domains: dict[str, list[VariableValue]
         combinations *= len(values)  # type: ignore[arg-type]
     if combinations > MAX_COMBINATIONS:
         return False
+    # Values at and next to the condition's own numbers come first: a condition that can hold
+    # usually holds there, so the search stops early. Every combination is still tried otherwise.
+    hints = _hints(condition.tree)
+    value_lists = [sorted(values, key=lambda v: v not in hints) for values in value_lists]  # type: ignore[arg-type]
     for combination in itertools.product(*value_lists):  # type: ignore[arg-type]
         values = dict(zip(names, combination))
         if condition.holds(lambda name: values.get(name, False)):
             return False
     return True
+
+
+def _hints(tree: Expr) -> set[VariableValue]:
+    if isinstance(tree, Literal):
+        value = tree.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return {value}
+        return {value - 1, value, value + 1}
+    if isinstance(tree, Not):
+        return _hints(tree.operand)
+    if isinstance(tree, (BoolOp, Compare)):
+        return _hints(tree.left) | _hints(tree.right)
+    return set()

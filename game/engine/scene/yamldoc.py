@@ -1,8 +1,12 @@
 """Read YAML into plain Python values while remembering where each value came from.
 
 Scene files are untrusted. This reader refuses aliases (so an alias bomb costs nothing),
-duplicate keys and oversized files, strips control characters from every string, and keeps
-the line and column of every value so that later checks can point at it.
+duplicate keys, deep nesting and files over MAX_FILE_BYTES, strips control characters from
+every string, and keeps the line and column of every value so that later checks can point at it.
+
+It is one pass: libyaml composes the document in C, and a single walk over the composed nodes
+gives plain values, remembering each value's node. Positions are worked out from those nodes only
+when something asks where a value is (an error message, or a place kept in the model).
 """
 
 from __future__ import annotations
@@ -16,12 +20,19 @@ import yaml
 from game.engine.scene.diagnostics import Diagnostic, SceneError
 from game.engine.scene.text import strip_control, strip_control_from_source
 
-MAX_FILE_BYTES = 256 * 1024
+MAX_FILE_BYTES = 2 * 1024 * 1024  # 2 MiB: about 6,000 nodes; composing it takes ~100 MB at most
 MAX_DEPTH = 32
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_ScalarNode = yaml.ScalarNode
+_SequenceNode = yaml.SequenceNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +41,36 @@ class Position:
     column: int  # 1-based, where the value's text starts
 
 
+def node_position(node: yaml.Node) -> Position:
+    mark = node.start_mark
+    quoted = type(node) is _ScalarNode and node.style in ("'", '"')
+    return Position(mark.line + 1, mark.column + 1 + (1 if quoted else 0))
+
+
 @dataclass
 class YamlDoc:
-    """Plain data (dicts, lists, str, int, float, bool, None) plus the position of each part."""
+    """Plain data (dicts, lists, str, int, float, bool, None) plus the node of each part."""
 
     file: str
     data: Any
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    values: dict[PathKey, yaml.Node] = field(default_factory=dict)
+    keys: dict[PathKey, yaml.Node] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # found while reading, not fatal
 
     def where(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest recorded ancestor."""
+        values = self.values
         while path:
-            if path in self.values:
-                return self.values[path]
+            node = values.get(path)
+            if node is not None:
+                return node_position(node)
             path = path[:-1]
-        return self.values.get((), Position(1, 1))
+        root = values.get(())
+        return node_position(root) if root is not None else Position(1, 1)
 
     def where_key(self, path: PathKey) -> Position:
-        return self.keys.get(path) or self.where(path)
+        node = self.keys.get(path)
+        return node_position(node) if node is not None else self.where(path)
 
     def diagnostic(self, path: PathKey, message: str, *, on_key: bool = False,
                    level: str = "error", offset: int = 0) -> Diagnostic:
@@ -57,16 +78,21 @@ class YamlDoc:
         return Diagnostic(self.file, pos.line, pos.column + offset, level, message)  # type: ignore[arg-type]
 
 
-def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
-    name = display_name or str(path)
+def read_file_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a file, refusing one larger than MAX_FILE_BYTES before reading it."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SceneError([Diagnostic(name, 1, 1, "error",
                                          f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SceneError([Diagnostic(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]) from None
+
+
+def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
+    name = display_name or str(path)
+    raw = read_file_bytes(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -76,17 +102,18 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
 
 def read_yaml_text(text: str, file: str = "<text>") -> YamlDoc:
     """Read YAML text. Syntax errors raise SceneError; other problems are kept in doc.problems."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise SceneError([Diagnostic(file, 1, 1, "error", f"text is larger than the limit of {MAX_FILE_BYTES:,} bytes")])
     text = strip_control_from_source(text)
     doc = YamlDoc(file=file, data=None)
     loader = Loader(text)
     try:
-        doc.problems.extend(_alias_problems(text, file))
         root = loader.get_single_node()
         if root is not None:
             converter = _Converter(doc, loader)
-            doc.data = converter.convert(root, ())
+            doc.data = converter.convert(root, (), 0)
+            if converter.aliased:
+                doc.problems.extend(_alias_problems(text, file))
             doc.problems.extend(converter.problems)
         return doc
     except yaml.MarkedYAMLError as exc:
@@ -98,7 +125,7 @@ def read_yaml_text(text: str, file: str = "<text>") -> YamlDoc:
 
 
 def _alias_problems(text: str, file: str) -> list[Diagnostic]:
-    """Aliases are refused where they are used, before anything is built from them."""
+    """Aliases are refused where they are used. Parsed again only when the walk met one."""
     return [
         Diagnostic(file, event.start_mark.line + 1, event.start_mark.column + 1, "error",
                    "YAML aliases (*name) are not allowed in scene files; write the value out")
@@ -119,56 +146,87 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     return Diagnostic(file, line, col, "error", f"YAML syntax: {message}")
 
 
-def _position(node: yaml.Node) -> Position:
-    mark = node.start_mark
-    quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
-    return Position(mark.line + 1, mark.column + 1 + (1 if quoted else 0))
-
-
 _ALIAS = object()  # stands for an aliased value, which is reported and then left out
 
 
 class _Converter:
+    """One walk over the composed nodes. An alias is the same node met twice, so it is left out
+    the second time; the expansion an alias bomb relies on never happens."""
+
     def __init__(self, doc: YamlDoc, loader: Any) -> None:
         self.doc = doc
         self.loader = loader
         self.problems: list[Diagnostic] = []
+        self.aliased = False
         self._seen: set[int] = set()
+        self._values = doc.values
+        self._keys = doc.keys
 
-    def problem(self, pos: Position, message: str) -> None:
+    def problem(self, node: yaml.Node, message: str) -> None:
+        pos = node_position(node)
         self.problems.append(Diagnostic(self.doc.file, pos.line, pos.column, "error", message))
 
-    def convert(self, node: yaml.Node, path: PathKey, depth: int = 0) -> Any:
-        if id(node) in self._seen:
-            return _ALIAS
-        self._seen.add(id(node))
-        pos = _position(node)
-        self.doc.values[path] = pos
-        if depth > MAX_DEPTH:
-            self.problem(pos, f"nested more than {MAX_DEPTH} levels deep")
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            value = node.value
+            # The source was cleaned already; only escapes in double quotes can make new ones.
+            return strip_control(value) if node.style == '"' else value
+        if tag == _NULL:
             return None
-        if isinstance(node, yaml.ScalarNode):
-            value = self.loader.construct_object(node)
-            return strip_control(value) if isinstance(value, str) else value
-        if isinstance(node, yaml.SequenceNode):
-            items = (self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value))
-            return [item for item in items if item is not _ALIAS]
-        return self._mapping(node, path, depth)
+        if tag == _INT:
+            return self.loader.construct_yaml_int(node)
+        if tag == _BOOL:
+            return self.loader.construct_yaml_bool(node)
+        value = self.loader.construct_object(node)
+        return strip_control(value) if isinstance(value, str) else value
+
+    def convert(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        seen = self._seen
+        if id(node) in seen:
+            self.aliased = True
+            return _ALIAS
+        seen.add(id(node))
+        self._values[path] = node
+        if depth > MAX_DEPTH:
+            self.problem(node, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        kind = type(node)
+        if kind is _ScalarNode:
+            return self.scalar(node)
+        if kind is _SequenceNode:
+            convert = self.convert
+            depth += 1
+            items = [convert(item, path + (i,), depth) for i, item in enumerate(node.value)]
+            return [item for item in items if item is not _ALIAS] if self.aliased else items
+        return self._mapping(node, path, depth + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        keys = self._keys
+        seen = self._seen
+        convert = self.convert
         for key_node, value_node in node.value:
-            key_pos = _position(key_node)
-            key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                self.problem(key_pos, "mapping keys must be plain names")
+            if id(key_node) in seen:
+                self.aliased = True
                 continue
-            key = strip_control(str(key))
+            seen.add(id(key_node))
+            if type(key_node) is _ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+                if key_node.style == '"':
+                    key = strip_control(key)
+            else:
+                key = self.scalar(key_node) if type(key_node) is _ScalarNode else None
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    self.problem(key_node, "mapping keys must be plain names")
+                    continue
+                key = strip_control(str(key))
             if key in result:
-                self.problem(key_pos, f"duplicate key {key!r}")
+                self.problem(key_node, f"duplicate key {key!r}")
                 continue
-            value = self.convert(value_node, path + (key,), depth + 1)
+            value_path = path + (key,)
+            value = convert(value_node, value_path, depth)
             if value is not _ALIAS:
-                self.doc.keys[path + (key,)] = key_pos
+                keys[value_path] = key_node
                 result[key] = value
         return result
