@@ -53,7 +53,7 @@ def check_scene(scene: Scene, limit: int = DEFAULT_STATE_LIMIT, catalogue: Catal
             values = [m[meter.key] for m in meters]
             ranges.setdefault(ending, {})[meter.key] = Range(min(values), max(values))
     stuck_nodes = {s.node for s in result.stuck}
-    no_way_out = sorted({result.visited[i].node for i in cannot_finish(result, scene)} - stuck_nodes) \
+    no_way_out = sorted({result.node_at(i) for i in cannot_finish(result, scene)} - stuck_nodes) \
         if result.complete else []
     return CheckReport(scene, result, ranges, no_way_out, cornered(scene, result),
                        against_last_beat(scene, result))

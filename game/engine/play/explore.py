@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 from game.engine.play import runner
+from game.engine.play.compact import CompactScene, Key, meters_of
 from game.engine.play.state import State
-from game.engine.scene.model import Scene
+from game.engine.scene.model import Choice, Scene
 
 DEFAULT_STATE_LIMIT = 200_000
 PROGRESS_EVERY = 2_000
@@ -31,8 +32,18 @@ class Exploration:
     failures: list[str] = field(default_factory=list)  # StoryError messages
     complete: bool = True  # False when the state limit stopped the search
     ending_meters: dict[str, list[dict[str, int]]] = field(default_factory=dict)  # distinct meters per ending
-    visited: list[State] = field(default_factory=list)  # index -> state (path and scores cleared)
-    edges: list[list[Edge]] = field(default_factory=list)  # index -> outgoing edges
+    keys: list[Key] = field(default_factory=list, repr=False)  # index -> compact state
+    edges: list[list[Edge]] = field(default_factory=list, repr=False)  # index -> outgoing edges
+    compact: CompactScene | None = field(default=None, repr=False)
+
+    @property
+    def visited(self) -> list[State]:
+        """index -> state (path and scores cleared), built when asked for."""
+        compact = self.compact
+        return [compact.state(key) for key in self.keys] if compact else []
+
+    def node_at(self, index: int) -> str:
+        return self.keys[index][0]
 
     def unreached_endings(self, scene: Scene) -> list[str]:
         return [n.id for n in scene.endings() if n.id not in self.endings_reached]
@@ -83,51 +94,66 @@ def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT,
 
 def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
                  progress: Callable[[int], None] | None = None) -> Exploration:
-    """Every state reachable from ``first``, each distinct state visited once."""
-    result = Exploration()
-    _identity = identity_for(scene)
-    start = _identity(first)
-    index = {start.to_json(): 0}
-    result.visited.append(start)
-    result.edges.append([])
+    """Every state reachable from ``first``, each distinct state visited once (breadth first).
+
+    Two states that differ only in how they got here (path, scores, traps) behave the same
+    from here on, so they count once."""
+    compact = CompactScene(scene, first)
+    result = Exploration(compact=compact)
+    keys, edges = result.keys, result.edges
+    start = compact.key(first)
+    index = {start: 0}
+    keys.append(start)
+    edges.append([])
+    seen_meters: dict[str, set[tuple]] = {}
+    taken_add = result.choices_taken.add
     queue = deque([0])
     while queue:
         at = queue.popleft()
-        state = result.visited[at]
+        key = keys[at]
         result.states += 1
         if progress and result.states % PROGRESS_EVERY == 0:
             progress(result.states)
-        if runner.is_over(scene, state):
-            _note_ending(result, state)
+        if compact.is_over(key):
+            _note_ending(result, seen_meters, compact, key)
             continue
-        choices = runner.available_choices(scene, state)
+        choices = compact.available_choices(key)
         if not choices:
-            result.stuck.append(state)
+            result.stuck.append(compact.state(key))
+        outgoing = edges[at]
         for choice in choices:
-            result.choices_taken.add(f"{state.node}/{choice.key}")
+            taken_add(f"{key[0]}/{choice.key}")
             try:
-                following = _identity(runner.choose(scene, state, choice.key))
+                following = compact.step(key, _chosen(choices, choice.key))
             except runner.StoryError as exc:
                 result.failures.append(str(exc))
                 continue
-            key = following.to_json()
-            if key not in index:
+            target = index.get(following)
+            if target is None:
                 if len(index) >= limit:
                     result.complete = False
                     return result
-                index[key] = len(result.visited)
-                result.visited.append(following)
-                result.edges.append([])
-                queue.append(index[key])
-            result.edges[at].append((index[key], choice.effect.scores))
+                target = index[following] = len(keys)
+                keys.append(following)
+                edges.append([])
+                queue.append(target)
+            outgoing.append((target, choice.effect.scores))
     return result
 
 
-def _note_ending(result: Exploration, state: State) -> None:
-    result.endings_reached.add(state.node)
-    seen_meters = result.ending_meters.setdefault(state.node, [])
-    if dict(state.meters) not in seen_meters:
-        seen_meters.append(dict(state.meters))
+def _chosen(choices: tuple[Choice, ...], key: str) -> Choice:
+    """The choice ``runner.choose`` takes for ``key``: the first open one with that key."""
+    return next(c for c in choices if c.key == key)
+
+
+def _note_ending(result: Exploration, seen: dict[str, set[tuple]], compact: CompactScene, key: Key) -> None:
+    node = key[0]
+    result.endings_reached.add(node)
+    meters = result.ending_meters.setdefault(node, [])
+    seen_here = seen.setdefault(node, set())
+    if key[2] not in seen_here:
+        seen_here.add(key[2])
+        meters.append(meters_of(compact, key))
 
 
 # -- what the exploration tells an author -------------------------------------------------------
@@ -146,65 +172,99 @@ class Range:
 
 def cannot_finish(result: Exploration, scene: Scene) -> set[int]:
     """Indexes of states from which no ending can be reached (stuck, or looping for ever)."""
-    backwards: list[list[int]] = [[] for _ in result.visited]
+    backwards: list[list[int]] = [[] for _ in result.keys]
     for source, outgoing in enumerate(result.edges):
         for target, _ in outgoing:
             backwards[target].append(source)
-    can = {i for i, s in enumerate(result.visited) if runner.is_over(scene, s)}
+    endings = result.compact.endings if result.compact else frozenset()
+    can = {i for i, key in enumerate(result.keys) if key[0] in endings}
     todo = list(can)
     while todo:
         for source in backwards[todo.pop()]:
             if source not in can:
                 can.add(source)
                 todo.append(source)
-    return set(range(len(result.visited))) - can
+    return set(range(len(result.keys))) - can
+
+
+Bounds = tuple[tuple[float, ...], tuple[float, ...]]  # the lows and the highs, in the order of keys
 
 
 def score_ranges(result: Exploration, scene: Scene, keys: list[str]) -> dict[str, dict[str, Range]]:
     """For each ending reached, the lowest and highest total of each score key over all paths.
 
     A score that a loop can raise (or lower) again and again has no upper (or lower) bound.
+    Totals are carried as tuples in the order of ``keys``, one pair per component of the graph.
     """
-    components = _components(result.edges)
-    component_of = {state: c for c, members in enumerate(components) for state in members}
-    reach: dict[int, dict[str, Range]] = {}
+    edges = result.edges
+    components = _components(edges)
+    component_of = [0] * len(edges)
+    for c, members in enumerate(components):
+        for state in members:
+            component_of[state] = c
+    vector = _delta_vectors(keys)
+    reach: dict[int, Bounds] = {}
+    zero = tuple(0 for _ in keys)
     # Tarjan lists components sinks first; walk them from the start's side.
     for c in reversed(range(len(components))):
         members = components[c]
-        ranges = reach.get(c)
-        if 0 in members:  # the start: nothing scored yet
-            start = {k: Range(0, 0) for k in keys}
-            ranges = start if ranges is None else {k: ranges[k].widen(start[k]) for k in keys}
-        if ranges is None:
+        bounds = reach.get(c)
+        if edges and component_of[0] == c:  # the start: nothing scored yet
+            bounds = (zero, zero) if bounds is None else _widen(bounds, (zero, zero))
+        if bounds is None:
             continue
-        ranges = _loop_bounds(ranges, members, result.edges, component_of, c, keys)
-        reach[c] = ranges
+        bounds = _loop_bounds(bounds, members, edges, component_of, c, vector)
+        reach[c] = bounds
+        lows, highs = bounds
         for state in members:
-            for target, delta in result.edges[state]:
-                if component_of[target] == c:
+            for target, delta in edges[state]:
+                other = component_of[target]
+                if other == c:
                     continue
-                moved = {k: Range(r.low + delta.get(k, 0), r.high + delta.get(k, 0)) for k, r in ranges.items()}
-                old = reach.get(component_of[target])
-                reach[component_of[target]] = moved if old is None else {k: old[k].widen(moved[k]) for k in keys}
-    endings: dict[str, dict[str, Range]] = {}
-    for index, state in enumerate(result.visited):
-        if runner.is_over(scene, state) and component_of[index] in reach:
+                step = vector(delta)
+                moved = (tuple(a + d for a, d in zip(lows, step)), tuple(a + d for a, d in zip(highs, step))) \
+                    if any(step) else bounds
+                old = reach.get(other)
+                reach[other] = moved if old is None else _widen(old, moved)
+    found_at: dict[str, Bounds] = {}
+    ending_nodes = result.compact.endings if result.compact else frozenset()
+    for index, (node, *_) in enumerate(result.keys):
+        if node in ending_nodes and component_of[index] in reach:
             found = reach[component_of[index]]
-            old = endings.get(state.node)
-            endings[state.node] = found if old is None else {k: old[k].widen(found[k]) for k in keys}
-    return endings
+            old = found_at.get(node)
+            found_at[node] = found if old is None else _widen(old, found)
+    return {node: {k: Range(low, high) for k, low, high in zip(keys, lows, highs)}
+            for node, (lows, highs) in found_at.items()}
 
 
-def _loop_bounds(ranges: dict[str, Range], members: list[int], edges: list[list[Edge]],
-                 component_of: dict[int, int], c: int, keys: list[str]) -> dict[str, Range]:
-    inner = [delta for s in members for t, delta in edges[s] if component_of[t] == c]
-    bounded = dict(ranges)
-    for key in keys:
-        if any(d.get(key, 0) > 0 for d in inner):
-            bounded[key] = Range(bounded[key].low, INFINITE)
-        if any(d.get(key, 0) < 0 for d in inner):
-            bounded[key] = Range(-INFINITE, bounded[key].high)
-    return bounded
+def _delta_vectors(keys: list[str]) -> Callable[[Mapping[str, int]], tuple[int, ...]]:
+    """A choice's score changes as a tuple in the order of ``keys``, worked out once per choice."""
+    cache: dict[int, tuple[Mapping[str, int], tuple[int, ...]]] = {}
+
+    def vector(delta: Mapping[str, int]) -> tuple[int, ...]:
+        found = cache.get(id(delta))
+        if found is None:
+            found = cache[id(delta)] = (delta, tuple(delta.get(k, 0) for k in keys))  # keeps delta alive
+        return found[1]
+    return vector
+
+
+def _widen(a: Bounds, b: Bounds) -> Bounds:
+    return (tuple(map(min, a[0], b[0])), tuple(map(max, a[1], b[1])))
+
+
+def _loop_bounds(bounds: Bounds, members: list[int], edges: list[list[Edge]], component_of: list[int],
+                 c: int, vector: Callable[[Mapping[str, int]], tuple[int, ...]]) -> Bounds:
+    inner = [vector(delta) for s in members for t, delta in edges[s] if component_of[t] == c]
+    if not inner:
+        return bounds
+    lows, highs = list(bounds[0]), list(bounds[1])
+    for i in range(len(lows)):
+        if any(d[i] > 0 for d in inner):
+            highs[i] = INFINITE
+        if any(d[i] < 0 for d in inner):
+            lows[i] = -INFINITE
+    return tuple(lows), tuple(highs)
 
 
 def _components(edges: list[list[Edge]]) -> list[list[int]]:
