@@ -15,6 +15,7 @@ from game.engine.play.explore import (
     Exploration,
     Range,
     cannot_finish,
+    collector_paused,
     explore,
     score_ranges,
 )
@@ -45,6 +46,12 @@ class CheckReport:
 def check_scene(scene: Scene, limit: int = DEFAULT_STATE_LIMIT, catalogue: Catalogue | None = None,
                 progress: Callable[[int], None] | None = None) -> CheckReport:
     catalogue = catalogue or default_catalogue()
+    with collector_paused():
+        return _check(scene, limit, catalogue, progress)
+
+
+def _check(scene: Scene, limit: int, catalogue: Catalogue,
+           progress: Callable[[int], None] | None) -> CheckReport:
     result = explore(scene, limit, progress)
     keys = [d.key for d in catalogue.dimensions]
     ranges = score_ranges(result, scene, keys) if result.complete else {}

@@ -1,11 +1,12 @@
 """The runner's rules on compact states, for exploring every state of a scene quickly.
 
-Exploring forgets scores, traps and the path (see explore.py), so what is left of a State is
-its node, its variables, its meters and the once-only choices taken. Here that is one tuple,
-``(node, variables, meters, taken)``, with the variables and meters as tuples in a fixed order:
-it hashes fast, compares fast and takes little memory. ``step`` does exactly what
-``runner.choose`` followed by forgetting the scores does; tests/engine/test_check_pinned.py and
-tests/engine/test_compact.py hold the two to the same answers.
+Exploring forgets scores, traps and the path (see explore.py), so what is left of a State is its
+node, its variables, its meters and the once-only choices taken. Here that is a pair
+``(node, rest)``: ``rest`` numbers the distinct (variables, meters, taken) seen so far, each kept
+once as tuples in a fixed order. Pairs hash and compare fast and take little memory, and a
+choice's effect on a given ``rest`` is worked out once, however many nodes share them.
+``step`` does exactly what ``runner.choose`` followed by forgetting the scores does;
+tests/engine/test_compact.py and tests/engine/test_check_pinned.py hold the two to the same answers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.conditions import Condition, Value
 from game.engine.scene.model import Choice, Effect, Node, Scene
 
-Key = tuple[str, tuple, tuple, frozenset]
+Key = tuple[str, int]  # (node, rest)
+Rest = tuple[tuple, tuple[int, ...], frozenset]  # (variables, meters, taken)
 
 _ABSENT = object()  # a variable some choice sets, though the first state did not have it
 
@@ -39,57 +41,72 @@ class CompactScene:
         self.meter_names: tuple[str, ...] = tuple(first.meters)
         self.meter_bounds = tuple((m.minimum, m.maximum) for m in map(catalogue.meter, self.meter_names))
         self.endings = frozenset(n.id for n in scene.nodes.values() if n.ending is not None)
-        # Names a condition can read that the state does not hold: scores and traps count 0 on
-        # a state whose scores were forgotten.
+        self.routes = frozenset(n.id for n in scene.nodes.values() if n.route)
+        # Names a condition can read that a state does not hold: scores and traps, which count 0
+        # once forgotten.
         self.tallies = frozenset(name.name for c in _conditions(scene) for name in c.names()
                                  if name.name.startswith(("score.", "trap.")))
-        self._interned: dict[tuple, tuple] = {}
+        self.fixed_choices = {n.id: fixed for n in scene.nodes.values()
+                              if (fixed := _fixed_choices(n)) is not None}
+        self.duplicate_keys = frozenset(n.id for n in scene.nodes.values() if _has_duplicate_keys(n))
+        self.rests: list[Rest] = []
+        self._rest_ids: dict[Rest, int] = {}
+        self._values: dict[int, dict[str, Value]] = {}
+        self._changes: dict[tuple, int] = {}  # a change of variables and meters -> its number
+        self._changes_of: dict[int, int] = {}  # id(effect) -> the number of its change
+        self._applied: dict[tuple[int, int], int] = {}  # (change, rest) -> rest
         self._settled_tallies: dict[int, dict[str, int]] = {}
+        self._keep_alive = effects  # ids of these effects are used as keys
 
     # -- between State and Key -----------------------------------------------------------------
 
     def key(self, state: State) -> Key:
         variables = tuple(state.variables.get(name, _ABSENT) for name in self.variable_names)
         meters = tuple(state.meters[name] for name in self.meter_names)
-        return self._intern(state.node, variables, meters, frozenset(state.taken))
+        return (state.node, self._rest_id((variables, meters, frozenset(state.taken))))
 
     def state(self, key: Key) -> State:
-        node, variables, meters, taken = key
+        variables, meters, taken = self.rests[key[1]]
         return State(
-            scene_id=self.first.scene_id, node=node,
+            scene_id=self.first.scene_id, node=key[0],
             variables={n: v for n, v in zip(self.variable_names, variables) if v is not _ABSENT},
             meters=dict(zip(self.meter_names, meters)),
             scores={p: {} for p in self.players}, traps={p: () for p in self.players}, taken=taken)
 
-    def _intern(self, node: str, variables: tuple, meters: tuple, taken: frozenset) -> Key:
-        rest = (variables, meters, taken)
-        rest = self._interned.setdefault(rest, rest)  # states at many nodes share the rest
-        return (node, *rest)  # type: ignore[return-value]
+    def meters(self, key: Key) -> dict[str, int]:
+        return dict(zip(self.meter_names, self.rests[key[1]][1]))
+
+    def _rest_id(self, rest: Rest) -> int:
+        found = self._rest_ids.get(rest)
+        if found is None:
+            found = self._rest_ids[rest] = len(self.rests)
+            self.rests.append(rest)
+        return found
 
     # -- the rules -----------------------------------------------------------------------------
 
     def is_over(self, key: Key) -> bool:
         return key[0] in self.endings
 
-    def values(self, key: Key) -> dict[str, Value]:
+    def values(self, rest: int) -> dict[str, Value]:
         """What a condition reads at this state, as ``runner`` would look it up."""
-        values: dict[str, Value] = dict.fromkeys(self.tallies, 0)
-        if self.all_present:
-            values.update(zip(self.variable_names, key[1]))
-        else:
-            values.update((n, v) for n, v in zip(self.variable_names, key[1]) if v is not _ABSENT)
-        values.update(zip(self.meter_names, key[2]))
-        return values
+        found = self._values.get(rest)
+        if found is None:
+            variables, meters, _ = self.rests[rest]
+            found = dict.fromkeys(self.tallies, 0)
+            found.update((n, v) for n, v in zip(self.variable_names, variables) if v is not _ABSENT)
+            found.update(zip(self.meter_names, meters))
+            self._values[rest] = found
+        return found
 
     def available_choices(self, key: Key) -> tuple[Choice, ...]:
+        fixed = self.fixed_choices.get(key[0])
+        if fixed is not None:
+            return fixed
         node = self.nodes[key[0]]
-        if node.puppet is not None:
-            return node.puppet.answers
-        if node.goto is not None:
-            return (runner.continue_choice(node),)
-        get = self.values(key).get
+        get = self.values(key[1]).get
         lookup: Callable[[str], Value] = lambda name: get(name, False)  # noqa: E731
-        taken = key[3]
+        taken = self.rests[key[1]][2]
         return tuple(
             c for c in node.choices
             if not (c.once and f"{node.id}/{c.key}" in taken)
@@ -98,33 +115,53 @@ class CompactScene:
 
     def step(self, key: Key, choice: Choice) -> Key:
         """The state after ``choice``, its scores forgotten. Raises runner.StoryError."""
-        node, variables, meters, taken = key
         effect = choice.effect
-        if effect.set or effect.add:
-            variables = self._changed_variables(variables, effect)
-        if effect.meters:
-            meters = tuple(
-                min(max(value + effect.meters.get(name, 0), low), high)
-                for name, value, (low, high) in zip(self.meter_names, meters, self.meter_bounds))
+        rest = key[1]
+        change = self._changes_of.get(id(effect))
+        if change is None:
+            change = self._change_number(effect)
+        if change >= 0:
+            applied = self._applied.get((change, rest))
+            if applied is None:
+                applied = self._applied[(change, rest)] = self._apply(effect, rest)
+            rest = applied
         if choice.once:
-            taken = taken | {f"{node}/{choice.key}"}
-        return self._settle(self._intern(choice.goto, variables, meters, taken), effect)
+            variables, meters, taken = self.rests[rest]
+            rest = self._rest_id((variables, meters, taken | {f"{key[0]}/{choice.key}"}))
+        goto = choice.goto
+        if goto in self.routes or goto not in self.nodes:
+            return self._settle((goto, rest), effect)
+        return (goto, rest)
 
-    def _changed_variables(self, variables: tuple, effect: Effect) -> tuple:
-        values = list(variables)
-        for name, value in effect.set.items():
-            values[self.variable_names.index(name)] = value
-        for name, delta in effect.add.items():
-            at = self.variable_names.index(name)
-            values[at] = int(0 if values[at] is _ABSENT else values[at]) + delta
-        return tuple(values)
+    def _change_number(self, effect: Effect) -> int:
+        """Effects that change variables and meters alike share a number; -1 changes nothing."""
+        meters = tuple(effect.meters.get(name, 0) for name in self.meter_names)
+        if not effect.set and not effect.add and not any(meters):
+            number = -1  # meters are clamped already, so nothing changes
+        else:
+            change = (tuple(effect.set.items()), tuple(effect.add.items()), meters)
+            number = self._changes.setdefault(change, len(self._changes))
+        self._changes_of[id(effect)] = number
+        return number
+
+    def _apply(self, effect: Effect, rest: int) -> int:
+        variables, meters, taken = self.rests[rest]
+        if effect.set or effect.add:
+            values = list(variables)
+            for name, value in effect.set.items():
+                values[self.variable_names.index(name)] = value
+            for name, delta in effect.add.items():
+                at = self.variable_names.index(name)
+                values[at] = int(0 if values[at] is _ABSENT else values[at]) + delta
+            variables = tuple(values)
+        meters = tuple(
+            max(low, min(high, value + effect.meters.get(name, 0)))
+            for name, value, (low, high) in zip(self.meter_names, meters, self.meter_bounds))
+        return self._rest_id((variables, meters, taken))
 
     def _settle(self, key: Key, effect: Effect) -> Key:
         """Follow route nodes, as ``runner._settle`` does just after a choice: a route condition
         sees the scores and traps of that one choice, since the ones before were forgotten."""
-        node = self.nodes.get(key[0])
-        if node is not None and not node.route:
-            return key
         values: dict[str, Value] | None = None
         for _ in range(runner.MAX_ROUTE_HOPS):
             node = self.nodes.get(key[0])
@@ -133,13 +170,13 @@ class CompactScene:
             if not node.route:
                 return key
             if values is None:
-                values = self.values(key) | self._tallies_after(effect)
+                values = self.values(key[1]) | self._tallies_after(effect)
             get = values.get
             lookup: Callable[[str], Value] = lambda name: get(name, False)  # noqa: E731
             branch = next((b for b in node.route if b.condition is None or b.condition.holds(lookup)), None)
             if branch is None:
                 raise runner.StoryError(f"no route branch holds at node {node.id!r}")
-            key = (branch.goto, *key[1:])  # type: ignore[assignment]
+            key = (branch.goto, key[1])
         raise runner.StoryError(f"route nodes loop forever from {key[0]!r}")
 
     def _tallies_after(self, effect: Effect) -> dict[str, int]:
@@ -153,6 +190,22 @@ class CompactScene:
         return found
 
 
+def _fixed_choices(node: Node) -> tuple[Choice, ...] | None:
+    """The choices of a node that offers the same ones at every state, as the runner gives them."""
+    if node.puppet is not None:
+        return node.puppet.answers
+    if node.goto is not None:
+        return (runner.continue_choice(node),)
+    if any(c.once or c.condition is not None for c in node.choices):
+        return None
+    return node.choices
+
+
+def _has_duplicate_keys(node: Node) -> bool:
+    keys = [c.key for c in _choices_of(node)]
+    return len(set(keys)) != len(keys)
+
+
 def _choices_of(node: Node) -> tuple[Choice, ...]:
     return node.puppet.answers if node.puppet is not None else node.choices
 
@@ -162,7 +215,3 @@ def _conditions(scene: Scene) -> Iterator[Condition]:
         for item in (*node.lines, *node.choices, *node.route):
             if item.condition is not None:
                 yield item.condition
-
-
-def meters_of(compact: CompactScene, key: Key) -> dict[str, int]:
-    return dict(zip(compact.meter_names, key[2]))

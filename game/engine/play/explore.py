@@ -8,12 +8,14 @@ once and loops stay finite. Scores are followed on the edges instead (see ``scor
 
 from __future__ import annotations
 
+import gc
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from game.engine.play import runner
-from game.engine.play.compact import CompactScene, Key, meters_of
+from game.engine.play.compact import CompactScene, Key
 from game.engine.play.state import State
 from game.engine.scene.model import Choice, Scene
 
@@ -92,12 +94,31 @@ def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT,
     return explore_from(scene, first, limit, progress)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Exploring makes millions of small tuples and lists that never form cycles; left on, the
+    cyclic garbage collector walks them all again and again, and the cost stops being linear."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
                  progress: Callable[[int], None] | None = None) -> Exploration:
     """Every state reachable from ``first``, each distinct state visited once (breadth first).
 
     Two states that differ only in how they got here (path, scores, traps) behave the same
     from here on, so they count once."""
+    with collector_paused():
+        return _explore(scene, first, limit, progress)
+
+
+def _explore(scene: Scene, first: State, limit: int,
+             progress: Callable[[int], None] | None) -> Exploration:
     compact = CompactScene(scene, first)
     result = Exploration(compact=compact)
     keys, edges = result.keys, result.edges
@@ -107,6 +128,7 @@ def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
     edges.append([])
     seen_meters: dict[str, set[tuple]] = {}
     taken_add = result.choices_taken.add
+    duplicates = compact.duplicate_keys
     queue = deque([0])
     while queue:
         at = queue.popleft()
@@ -124,7 +146,7 @@ def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
         for choice in choices:
             taken_add(f"{key[0]}/{choice.key}")
             try:
-                following = compact.step(key, _chosen(choices, choice.key))
+                following = compact.step(key, _chosen(choices, choice.key) if key[0] in duplicates else choice)
             except runner.StoryError as exc:
                 result.failures.append(str(exc))
                 continue
@@ -151,9 +173,10 @@ def _note_ending(result: Exploration, seen: dict[str, set[tuple]], compact: Comp
     result.endings_reached.add(node)
     meters = result.ending_meters.setdefault(node, [])
     seen_here = seen.setdefault(node, set())
-    if key[2] not in seen_here:
-        seen_here.add(key[2])
-        meters.append(meters_of(compact, key))
+    rest_meters = compact.rests[key[1]][1]
+    if rest_meters not in seen_here:
+        seen_here.add(rest_meters)
+        meters.append(compact.meters(key))
 
 
 # -- what the exploration tells an author -------------------------------------------------------
