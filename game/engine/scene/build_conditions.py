@@ -35,7 +35,7 @@ class ConditionBuilder(FieldChecker):
             if problem:
                 self.error(path, problem, offset=name.offset)
         where = self.doc.where(path)
-        return Condition(condition.source, condition.tree, where.line, where.column, condition.test)
+        return Condition(condition.source, condition.tree, where.line, where.column, condition.test, condition.read)
 
     def parsed(self, source: str) -> tuple[Condition, list[Name]]:
         """Each distinct condition parsed once per file; scenes repeat their conditions."""

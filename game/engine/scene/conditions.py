@@ -85,13 +85,16 @@ class Condition:
     column: int = 0
     # The tree turned into nested closures once, so that holding is a few calls, not a tree walk.
     test: Callable[[Callable[[str], Value]], Value] | None = field(default=None, compare=False, repr=False)
+    read: tuple[Name, ...] | None = field(default=None, compare=False, repr=False)  # the names, in order
 
     def __post_init__(self) -> None:
         if self.test is None:
             object.__setattr__(self, "test", _compile(self.tree))
+        if self.read is None:
+            object.__setattr__(self, "read", tuple(_names(self.tree)))
 
     def names(self) -> list[Name]:
-        return list(_names(self.tree))
+        return list(self.read)  # type: ignore[arg-type]
 
     def holds(self, lookup: Callable[[str], Value]) -> bool:
         return bool(self.test(lookup))  # type: ignore[misc]
@@ -111,9 +114,8 @@ def parse_condition(source: str) -> Condition:
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
     tokens: list[tuple[str, str, int]] = []
     position = 0
-    while position < len(source):
-        if source[position:].strip() == "":
-            break
+    end = len(source.rstrip())  # only blanks are left after this
+    while position < end:
         match = _TOKEN.match(source, position)
         if not match:
             offset = len(source) - len(source[position:].lstrip())

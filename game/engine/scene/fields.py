@@ -59,6 +59,8 @@ class FieldChecker:
         self.problems.append(self.doc.diagnostic(path, message, on_key=on_key, offset=offset))
 
     def expect(self, path: PathKey, value: Any, kind: type, what: str) -> bool:
+        if type(value) is kind:  # the usual case, and never a bool standing for an int
+            return True
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             self.error(path, f"{what} should be {_TYPE_NAMES[kind]}, found {describe(value)}")
@@ -71,6 +73,10 @@ class FieldChecker:
                            f"{_comma_hint(key, mapping[key]) or _suggest(key, allowed)}", on_key=True)
 
     def text(self, path: PathKey, value: Any, what: str, *, required: bool = True) -> str:
+        if type(value) is str and len(value) <= MAX_TEXT:
+            stripped = value.strip()
+            if stripped or not required:
+                return stripped
         if value is None:
             if required:
                 self.error(path, f"{what} is missing")

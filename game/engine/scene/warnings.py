@@ -31,9 +31,10 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
     for condition in _conditions(scene):
         if _read_but_never_set(scene, condition, assigned, report):
             continue  # that warning already explains why the condition may never hold
-        if condition.source not in never_holds:
-            never_holds[condition.source] = _can_never_hold(condition, domains)
-        if never_holds[condition.source]:
+        never = never_holds.get(condition.source)
+        if never is None:
+            never = never_holds[condition.source] = _can_never_hold(condition, domains)
+        if never:
             report(Position(condition.line, condition.column),
                    f"the condition {condition.source!r} can never hold")
     found += lint_scripted_lines(scene)
@@ -51,9 +52,9 @@ def _unscored_choices(scene: Scene, report: Report) -> None:
 
 def _conditions(scene: Scene) -> Iterator[Condition]:
     for node in scene.nodes.values():
-        items = [line.condition for line in node.lines] + [c.condition for c in node.choices]
-        items += [b.condition for b in node.route]
-        yield from (c for c in items if c is not None)
+        for item in (*node.lines, *node.choices, *node.route):
+            if item.condition is not None:
+                yield item.condition
 
 
 def _set_somewhere(scene: Scene) -> set[str]:
@@ -62,7 +63,7 @@ def _set_somewhere(scene: Scene) -> set[str]:
 
 
 def _read_but_never_set(scene: Scene, condition: Condition, assigned: set[str], report: Report) -> bool:
-    never = [n.name for n in condition.names() if n.name in scene.variables and n.name not in assigned]
+    never = [n.name for n in condition.read or () if n.name in scene.variables and n.name not in assigned]
     for name in dict.fromkeys(never):
         report(Position(condition.line, condition.column),
                f"variable {name!r} is read here but no choice sets it, so it is always "
@@ -98,11 +99,15 @@ def _can_never_hold(condition: Condition, domains: dict[str, list[VariableValue]
         return False
     # Values at and next to the condition's own numbers come first: a condition that can hold
     # usually holds there, so the search stops early. Every combination is still tried otherwise.
-    hints = _hints(condition.tree)
-    value_lists = [sorted(values, key=lambda v: v not in hints) for values in value_lists]  # type: ignore[arg-type]
-    for combination in itertools.product(*value_lists):  # type: ignore[arg-type]
-        values = dict(zip(names, combination))
-        if condition.holds(lambda name: values.get(name, False)):
+    hints = _hints(condition.tree) | {True}  # flags in conditions are mostly read as set
+    ordered = [[v for v in values if v in hints] + [v for v in values if v not in hints]  # type: ignore[union-attr]
+               for values in value_lists]
+    current: dict[str, VariableValue] = {}
+    get = current.get
+    lookup = lambda name: get(name, False)  # noqa: E731
+    for combination in itertools.product(*ordered):
+        current.update(zip(names, combination))
+        if condition.holds(lookup):
             return False
     return True
 

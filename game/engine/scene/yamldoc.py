@@ -23,7 +23,7 @@ from game.engine.scene.text import strip_control, strip_control_from_source
 MAX_FILE_BYTES = 2 * 1024 * 1024  # 2 MiB: about 6,000 nodes; composing it takes ~100 MB at most
 MAX_DEPTH = 32
 
-Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple[str | int, ...]
 
@@ -33,6 +33,29 @@ _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
 _ScalarNode = yaml.ScalarNode
 _SequenceNode = yaml.SequenceNode
+_MappingNode = yaml.MappingNode
+_INDEX_FROM = 16  # a mapping with more entries than this gets an index when first searched
+
+
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe libyaml loader, resolving each distinct plain scalar's tag once per file.
+
+    Scene files repeat the same words (keys, true, small numbers) thousands of times, and the
+    resolver tries a list of patterns on every one of them."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is _ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted or block text: no path resolvers in a safe loader
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +72,26 @@ def node_position(node: yaml.Node) -> Position:
 
 @dataclass
 class YamlDoc:
-    """Plain data (dicts, lists, str, int, float, bool, None) plus the node of each part."""
+    """Plain data (dicts, lists, str, int, float, bool, None) plus the node of each container.
+
+    A scalar's position is found from its container's node when asked for, so reading a file
+    records one entry per mapping or list, not one per value."""
 
     file: str
     data: Any
-    values: dict[PathKey, yaml.Node] = field(default_factory=dict)
-    keys: dict[PathKey, yaml.Node] = field(default_factory=dict)
+    values: dict[PathKey, yaml.Node] = field(default_factory=dict)  # containers, and the root
     problems: list[Diagnostic] = field(default_factory=list)  # found while reading, not fatal
+    _indexes: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     def where(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest recorded ancestor."""
         values = self.values
+        node = values.get(path)
+        if node is not None:
+            return node_position(node)
+        found = self._entry(path)
+        if found is not None:
+            return node_position(found[1])
         while path:
             node = values.get(path)
             if node is not None:
@@ -69,13 +101,49 @@ class YamlDoc:
         return node_position(root) if root is not None else Position(1, 1)
 
     def where_key(self, path: PathKey) -> Position:
-        node = self.keys.get(path)
-        return node_position(node) if node is not None else self.where(path)
+        found = self._entry(path)
+        if found is not None and found[0] is not None:
+            return node_position(found[0])
+        return self.where(path)
+
+    def _entry(self, path: PathKey) -> tuple[yaml.Node | None, yaml.Node] | None:
+        """(key node, value node) of the value at ``path``, looked up in its container's node."""
+        if not path:
+            return None
+        parent = self.values.get(path[:-1])
+        last = path[-1]
+        if type(parent) is _MappingNode:
+            pairs = parent.value
+            if len(pairs) > _INDEX_FROM:
+                index = self._indexes.get(id(parent))
+                if index is None:
+                    index = self._indexes[id(parent)] = {}
+                    for key_node, value_node in pairs:
+                        index.setdefault(_key_text(key_node), (key_node, value_node))
+                return index.get(last)
+            for key_node, value_node in pairs:
+                if key_node.value == last:  # a key as written: nearly always
+                    return key_node, value_node
+            for key_node, value_node in pairs:
+                if _key_text(key_node) == last:  # a key whose text changed on reading
+                    return key_node, value_node
+        elif type(parent) is _SequenceNode and type(last) is int and 0 <= last < len(parent.value):
+            return None, parent.value[last]
+        return None
 
     def diagnostic(self, path: PathKey, message: str, *, on_key: bool = False,
                    level: str = "error", offset: int = 0) -> Diagnostic:
         pos = self.where_key(path) if on_key else self.where(path)
         return Diagnostic(self.file, pos.line, pos.column + offset, level, message)  # type: ignore[arg-type]
+
+
+def _key_text(node: yaml.Node) -> Any:
+    """The key a mapping key node became in the plain data (as far as a lookup needs)."""
+    if type(node) is not _ScalarNode:
+        return None
+    if node.tag == _STR:
+        return strip_control(node.value) if node.style == '"' else node.value
+    return strip_control(node.value)
 
 
 def read_file_bytes(path: Path, name: str) -> bytes:
@@ -110,7 +178,7 @@ def read_yaml_text(text: str, file: str = "<text>") -> YamlDoc:
     try:
         root = loader.get_single_node()
         if root is not None:
-            converter = _Converter(doc, loader)
+            converter = _Converter(doc, loader, text)
             doc.data = converter.convert(root, (), 0)
             if converter.aliased:
                 doc.problems.extend(_alias_problems(text, file))
@@ -153,14 +221,15 @@ class _Converter:
     """One walk over the composed nodes. An alias is the same node met twice, so it is left out
     the second time; the expansion an alias bomb relies on never happens."""
 
-    def __init__(self, doc: YamlDoc, loader: Any) -> None:
+    def __init__(self, doc: YamlDoc, loader: Any, text: str) -> None:
         self.doc = doc
         self.loader = loader
         self.problems: list[Diagnostic] = []
         self.aliased = False
         self._seen: set[int] = set()
+        # An alias needs an anchor (&name) to point at; without one, no node can be met twice.
+        self.track = "&" in text
         self._values = doc.values
-        self._keys = doc.keys
 
     def problem(self, node: yaml.Node, message: str) -> None:
         pos = node_position(node)
@@ -182,18 +251,20 @@ class _Converter:
         return strip_control(value) if isinstance(value, str) else value
 
     def convert(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
-        seen = self._seen
-        if id(node) in seen:
-            self.aliased = True
-            return _ALIAS
-        seen.add(id(node))
+        if self.track:
+            if id(node) in self._seen:
+                self.aliased = True
+                return _ALIAS
+            self._seen.add(id(node))
+        kind = type(node)
+        if kind is _ScalarNode:
+            if not path:
+                self._values[path] = node
+            return self.scalar(node)
         self._values[path] = node
         if depth > MAX_DEPTH:
             self.problem(node, f"nested more than {MAX_DEPTH} levels deep")
             return None
-        kind = type(node)
-        if kind is _ScalarNode:
-            return self.scalar(node)
         if kind is _SequenceNode:
             convert = self.convert
             depth += 1
@@ -203,20 +274,22 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        keys = self._keys
         seen = self._seen
+        track = self.track
         convert = self.convert
+        scalar = self.scalar
         for key_node, value_node in node.value:
-            if id(key_node) in seen:
-                self.aliased = True
-                continue
-            seen.add(id(key_node))
+            if track:
+                if id(key_node) in seen:
+                    self.aliased = True
+                    continue
+                seen.add(id(key_node))
             if type(key_node) is _ScalarNode and key_node.tag == _STR:
                 key = key_node.value
                 if key_node.style == '"':
                     key = strip_control(key)
             else:
-                key = self.scalar(key_node) if type(key_node) is _ScalarNode else None
+                key = scalar(key_node) if type(key_node) is _ScalarNode else None
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     self.problem(key_node, "mapping keys must be plain names")
                     continue
@@ -224,9 +297,12 @@ class _Converter:
             if key in result:
                 self.problem(key_node, f"duplicate key {key!r}")
                 continue
-            value_path = path + (key,)
-            value = convert(value_node, value_path, depth)
+            if type(value_node) is _ScalarNode and not (track and id(value_node) in seen):
+                if track:
+                    seen.add(id(value_node))
+                result[key] = scalar(value_node)
+                continue
+            value = convert(value_node, path + (key,), depth)
             if value is not _ALIAS:
-                keys[value_path] = key_node
                 result[key] = value
         return result
