@@ -1,7 +1,7 @@
 """Made-up scenes of a chosen size, for measuring how the cost of loading and exploring grows.
 
 ``scene_text(nodes)`` writes a scene shaped like the shipped ones (narration, dialogue, three
-scored choices with feedback, flags and conditions), about 350 bytes a node, so 3,000 nodes
+scored choices, feedback, a flag and a condition), about 350 bytes a node, so 3,000 nodes
 come to about 1 MB. ``explore_scene_text(depth)`` writes a chain of nodes whose meters can
 wander, so that the number of distinct states grows with the depth.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 
-ENDINGS = 3
+ENDINGS = 2
 
 
 def _keys(catalogue: Catalogue) -> tuple[list[str], list[str]]:
@@ -26,7 +26,7 @@ def scene_text(nodes: int, catalogue: Catalogue | None = None) -> str:
         "format: 1", f"id: synthetic-{nodes}", f"title: A made-up scene of {nodes} nodes",
         "summary: Two housemates talk about the washing-up, at length.", "minutes: 10",
         "roles:", "  you: {name: You, playable: true}", "  sam: {name: Sam, about: Your housemate.}",
-        "variables:", "  asked: false", "  joked: false",
+        "variables:", "  asked: false",
         "start: n0", "nodes:",
     ]
     for i in range(nodes):
@@ -35,31 +35,12 @@ def scene_text(nodes: int, catalogue: Catalogue | None = None) -> str:
         out += [
             f"  n{i}:",
             "    lines:",
-            f"      - The kettle clicks off for the {i + 1}th time this evening.",
-            "      - sam: I keep thinking about what you said yesterday.",
-            "      - {speaker: sam, text: You asked me that before., if: asked}",
+            f"      - The kettle clicks, time {i + 1}.",
+            "      - sam: Again?",
             "    choices:",
-            "      - id: ask",
-            "        text: '\"What is it about the dishes that gets to you?\"'",
-            f"        goto: {near}",
-            f"        scores: {{{dim}: 1, {other}: 1}}",
-            "        meters: {closeness: 1}",
-            "        set: {asked: true}",
-            "        feedback: Asking keeps the door open.",
-            "      - id: joke",
-            "        text: Pull a face at the sink.",
-            f"        goto: {far}",
-            "        scores: {playfulness: 1}",
-            "        meters: {harmony: 1}",
-            "        set: {joked: true}",
-            "        feedback: A shared laugh takes the heat out of it.",
-            "      - id: sigh",
-            "        text: '\"Fine. Whatever.\"'",
-            f"        goto: {near}",
-            "        if: not joked or closeness < 2",
-            f"        traps: [{trap}]",
-            "        meters: {closeness: -1}",
-            "        feedback: The sigh says more than the words, and none of it kindly.",
+            f"      - {{id: ask, text: Ask why., goto: {near}, scores: {{{dim}: 1}}, meters: {{closeness: 1}}, set: {{asked: true}}}}",
+            f"      - {{id: joke, text: Pull a face., goto: {far}, scores: {{{other}: 1}}, feedback: A laugh helps.}}",
+            f"      - {{id: sigh, text: Sigh., goto: {near}, if: not asked, traps: [{trap}]}}",
         ]
     for e in range(ENDINGS):
         out += [f"  end{e}:", "    ending:", f"      title: Ending {e}",
@@ -68,7 +49,7 @@ def scene_text(nodes: int, catalogue: Catalogue | None = None) -> str:
 
 
 def _target(index: int, nodes: int) -> str:
-    return f"n{index}" if index < nodes else f"end{index % ENDINGS}"
+    return f"n{index}" if index < nodes else f"end{(index - nodes) % ENDINGS}"
 
 
 def explore_scene_text(depth: int, catalogue: Catalogue | None = None) -> str:

@@ -15,12 +15,12 @@ from game.engine.play.explore import (
     Exploration,
     Range,
     cannot_finish,
-    collector_paused,
     explore,
     score_ranges,
 )
 from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.diagnostics import Diagnostic
+from game.engine.scene.gc_pause import collector_paused
 from game.engine.scene.model import Scene
 
 MAX_RANDOM_STEPS = 500

@@ -8,15 +8,14 @@ once and loops stay finite. Scores are followed on the edges instead (see ``scor
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Mapping
 
 from game.engine.play import runner
 from game.engine.play.compact import CompactScene, Key
 from game.engine.play.state import State
+from game.engine.scene.gc_pause import collector_paused
 from game.engine.scene.model import Choice, Scene
 
 DEFAULT_STATE_LIMIT = 200_000
@@ -92,19 +91,6 @@ def explore(scene: Scene, limit: int = DEFAULT_STATE_LIMIT,
     except runner.StoryError as exc:
         return Exploration(failures=[str(exc)])
     return explore_from(scene, first, limit, progress)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Exploring makes millions of small tuples and lists that never form cycles; left on, the
-    cyclic garbage collector walks them all again and again, and the cost stops being linear."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,

@@ -18,6 +18,7 @@ from game.engine.scene.catalogue import Catalogue, default_catalogue
 from game.engine.scene.checks import check_scene
 from game.engine.scene.diagnostics import Diagnostic, SceneError
 from game.engine.scene.fields import _suggest, describe
+from game.engine.scene.gc_pause import collector_paused
 from game.engine.scene.keys import (  # noqa: F401  (re-exported for the schema and tests)
     CHOICE_KEYS,
     FORMAT_VERSION,
@@ -35,30 +36,33 @@ CastSource = Cast | Callable[[], Cast] | None
 def load_scene(path: Path, catalogue: Catalogue | None = None,
                display_name: str | None = None, cast: CastSource = None) -> Scene:
     """Load and validate one scene file. Raises SceneError listing every problem found."""
-    doc = read_yaml_file(path, display_name)
-    return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
+    with collector_paused():
+        doc = read_yaml_file(path, display_name)
+        return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
 
 
 def check_scene_file(path: Path, catalogue: Catalogue | None = None,
                      display_name: str | None = None,
                      cast: CastSource = None) -> tuple[Scene | None, list[Diagnostic]]:
     """Load one scene file, returning the scene (None if it has errors) and every message."""
-    try:
-        doc = read_yaml_file(path, display_name)
-    except SceneError as exc:
-        return None, exc.diagnostics
-    builder = SceneBuilder(doc, catalogue or default_catalogue(), cast)
-    try:
-        scene = builder.build()
-    except SceneError as exc:
-        return None, exc.diagnostics
-    return scene, builder.problems
+    with collector_paused():
+        try:
+            doc = read_yaml_file(path, display_name)
+        except SceneError as exc:
+            return None, exc.diagnostics
+        builder = SceneBuilder(doc, catalogue or default_catalogue(), cast)
+        try:
+            scene = builder.build()
+        except SceneError as exc:
+            return None, exc.diagnostics
+        return scene, builder.problems
 
 
 def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None = None,
                     cast: CastSource = None) -> Scene:
-    doc = read_yaml_text(text, file)
-    return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
+    with collector_paused():
+        doc = read_yaml_text(text, file)
+        return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
 
 
 class SceneBuilder(HeaderBuilder, NodeBuilder, ChoiceBuilder, ConditionBuilder):
