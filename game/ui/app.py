@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -12,30 +13,20 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from game.engine.library import SceneEntry, load_library
-from game.engine.play.playthrough import Playthrough
-from game.engine.play.progress import progress_series
-from game.engine.play.seating import Seat, Seating, clean_name
-from game.engine.puppets.cast import default_puppets
-from game.engine.scene.catalogue import Catalogue, default_catalogue
-from game.engine.scene.model import Scene
-from game.records import Attempt, Records
-from game.session import Session, played_edges, resume, states_to, visited_and_taken
-from game.ui.scene_file import SceneFile
-from game.ui.screens.branch_map import BranchMapScreen
-from game.ui.screens.compare import CompareScreen
-from game.ui.screens.confirm import ConfirmScreen
-from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.ending import EndingScreen
-from game.ui.screens.help import HelpScreen
-from game.ui.screens.names import NamesScreen
-from game.ui.screens.picker import ScenePickerScreen
-from game.ui.screens.play import PlayScreen
-from game.ui.screens.progress import ProgressScreen
-from game.ui.screens.puppet_picker import PuppetPickerScreen
-from game.ui.screens.resume import ResumeChoice, ResumeScreen
+from game.records import Records
+from game.ui import library_count
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen, too_small
+
+# Everything else is imported where it is first needed, so that the title paints at once:
+# the engine loads in a worker, and each screen's module when that screen first opens.
+if TYPE_CHECKING:
+    from game.engine.library import SceneEntry
+    from game.engine.play.seating import Seat, Seating
+    from game.engine.scene.catalogue import Catalogue
+    from game.engine.scene.model import Scene
+    from game.records import Attempt
+    from game.session import Session
 
 
 def animations_off() -> bool:
@@ -63,9 +54,14 @@ class PathwaysApp(App[None]):
         self.allow_export = allow_export  # False for a public server's visitors: no files written
         self.scenes_folder = scenes_folder
         # `pathways play FILE [--watch]`: play this file straight away, reloading it when saved
-        self.scene_file = SceneFile(self, scene_file, watch) if scene_file else None
-        self.catalogue = catalogue or default_catalogue()
+        self.scene_file = None
+        if scene_file:
+            from game.ui.scene_file import SceneFile
+            self.scene_file = SceneFile(self, scene_file, watch)
+        self._catalogue = catalogue
         self.records = records or Records.open()
+        # "N scenes ready" from the last start, while the files have not changed since
+        self.scene_count = library_count.cached(self.records, scenes_folder)
         self.set_reactive(PathwaysApp.show_feedback,
                           bool(self.records.get_setting("show_feedback", True)))
         self.set_reactive(PathwaysApp.handoff_screen,
@@ -78,10 +74,17 @@ class PathwaysApp(App[None]):
             self.theme = saved_theme
         self.together_names: tuple[str, str] | None = None  # None: playing alone
 
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            from game.engine.scene.catalogue import default_catalogue
+            self._catalogue = default_catalogue()
+        return self._catalogue
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.push_screen(TitleScreen())
-        self.load_scenes()
+        self.call_after_refresh(self.load_scenes)  # the title paints first
         if self.scene_file is not None:
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
@@ -106,10 +109,19 @@ class PathwaysApp(App[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_scenes(self) -> None:
+        from game.engine.library import load_library
+
         # `pathways play FILE` offers that one file, never its neighbours in the folder
         sources = [self.scene_file.path] if self.scene_file else [self.scenes_folder]
+        files = library_count.fingerprint(self.scenes_folder)  # taken before reading the files
         library = load_library(sources, self.catalogue)
-        self.call_from_thread(setattr, self, "library", library)
+        self.call_from_thread(self.library_loaded, library, None if self.scene_file else files)
+
+    def library_loaded(self, library: list[SceneEntry], files: list | None) -> None:
+        self.scene_count = library_count.count(library)
+        if files is not None:  # the count of a whole folder, not of one file played directly
+            library_count.remember(self.records, self.scenes_folder, files, self.scene_count)
+        self.library = library
 
     def watch_show_feedback(self, show: bool) -> None:
         self.records.set_setting("show_feedback", show)
@@ -128,7 +140,8 @@ class PathwaysApp(App[None]):
         """Notices on the play screen go in its notice line, not in a toast over the choices."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         screen = self.screen
-        if isinstance(screen, PlayScreen):
+        play = sys.modules.get("game.ui.screens.play")  # not imported yet: no scene was opened
+        if play is not None and isinstance(screen, play.PlayScreen):
             text = Content.from_markup(message) if markup else Content(message)
             screen.call_later(screen.show_notice, text, title, severity,
                               timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)
@@ -136,6 +149,8 @@ class PathwaysApp(App[None]):
     # -- navigation -------------------------------------------------------------------------
 
     def action_open_scenes(self) -> None:
+        from game.ui.screens.picker import ScenePickerScreen
+
         if not isinstance(self.screen, ScenePickerScreen):
             self.push_screen(ScenePickerScreen())
 
@@ -144,6 +159,9 @@ class PathwaysApp(App[None]):
         self.action_open_scenes()
 
     def action_play_together(self) -> None:
+        from game.engine.play.seating import clean_name
+        from game.ui.screens.names import NamesScreen
+
         def chosen(names: tuple[str, str] | None) -> None:
             if names:
                 self.together_names = (clean_name(names[0], "Player 1"), clean_name(names[1], "Player 2"))
@@ -152,10 +170,13 @@ class PathwaysApp(App[None]):
         self.push_screen(NamesScreen(), chosen)
 
     def action_reload_scenes(self) -> None:
+        self.scene_count = None
         self.library = None
         self.load_scenes()
 
     def action_help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.catalogue))
 
@@ -163,6 +184,9 @@ class PathwaysApp(App[None]):
         self.show_feedback = not self.show_feedback
 
     def action_progress(self) -> None:
+        from game.engine.play.progress import progress_series
+        from game.ui.screens.progress import ProgressScreen
+
         if isinstance(self.screen, ProgressScreen):
             return
         attempts = self.records.attempts()
@@ -176,9 +200,14 @@ class PathwaysApp(App[None]):
             self.scene_file.reload_if_saved()
 
     def together_seats(self) -> tuple[Seat, ...] | None:
+        from game.engine.play.seating import Seating
+
         return Seating.together_seats(self.together_names) if self.together_names else None
 
     def action_puppet_theatre(self) -> None:
+        from game.engine.puppets.cast import default_puppets
+        from game.ui.screens.puppet_picker import PuppetPickerScreen
+
         self.push_screen(PuppetPickerScreen(list(default_puppets().puppets.values()), self.together_seats()))
 
     # -- playing ----------------------------------------------------------------------------
@@ -200,6 +229,8 @@ class PathwaysApp(App[None]):
 
     def play_scene(self, scene: Scene) -> None:
         """Play ``scene``, first asking whether to resume if it was left in the middle."""
+        from game.ui.screens.resume import ResumeChoice, ResumeScreen
+
         saved = self.records.load_save(scene.id)
         if saved is None:
             self.start_scene(scene, resume_save=False)
@@ -212,6 +243,8 @@ class PathwaysApp(App[None]):
         self.push_screen(ResumeScreen(scene.title, len(saved.path)), answer)
 
     def seating_for(self, scene: Scene, resume_save: bool) -> Seating:
+        from game.engine.play.seating import Seating
+
         names = self.together_names
         if resume_save:
             saved = self.records.load_save(scene.id)
@@ -219,9 +252,15 @@ class PathwaysApp(App[None]):
         return Seating.together(scene, names) if names else Seating.alone()
 
     def new_session(self, scene: Scene, seating: Seating) -> Session:
+        from game.engine.play.playthrough import Playthrough
+        from game.session import Session
+
         return Session(self.records, Playthrough(scene, self.catalogue, players=seating.players), seating)
 
     def start_scene(self, scene: Scene, resume_save: bool) -> None:
+        from game.session import resume
+        from game.ui.screens.play import PlayScreen
+
         session = self.new_session(scene, self.seating_for(scene, resume_save))
         replay = resume(self.records, session.playthrough) if resume_save else None
         if not resume_save:
@@ -232,9 +271,14 @@ class PathwaysApp(App[None]):
                         "moment that still fits.", title="Resumed", timeout=8)
 
     def replay_scene(self, scene: Scene, seating: Seating) -> None:
+        from game.ui.screens.play import PlayScreen
+
         self.switch_screen(PlayScreen(self.new_session(scene, seating)))
 
     def show_ending(self, session: Session, attempt: Attempt | None) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+        from game.ui.screens.ending import EndingScreen
+
         if session.seating.is_together:
             self.switch_screen(DebriefScreen(session, attempt))
         else:
@@ -242,6 +286,8 @@ class PathwaysApp(App[None]):
 
     def back_to_scenes(self) -> None:
         """From an ending: the scene picker, whether the scene began there or by Resume."""
+        from game.ui.screens.picker import ScenePickerScreen
+
         if len(self.screen_stack) > 1 and isinstance(self.screen_stack[-2], ScenePickerScreen):
             self.pop_screen()
         else:
@@ -249,11 +295,15 @@ class PathwaysApp(App[None]):
 
     def rewind_session(self, session: Session, index: int) -> None:
         """From the ending, go back to ``states[index]`` and play on."""
+        from game.ui.screens.play import PlayScreen
+
         session.playthrough.rewind_to(index)
         session.save()
         self.switch_screen(PlayScreen(session))
 
     def compare_attempts(self, scene: Scene, this: Attempt | None) -> None:
+        from game.ui.screens.compare import CompareScreen
+
         others = [a for a in self.records.attempts(scene.id) if this is None or a.id != this.id]
         if this is None or not others:
             self.notify("Play this scene again to have another attempt to compare with.", timeout=5)
@@ -261,6 +311,10 @@ class PathwaysApp(App[None]):
         self.push_screen(CompareScreen(scene, this, others, self.catalogue))
 
     def open_branch_map(self, session: Session) -> None:
+        from game.session import played_edges, states_to, visited_and_taken
+        from game.ui.screens.branch_map import BranchMapScreen
+        from game.ui.screens.play import PlayScreen
+
         attempts = self.records.attempts(session.scene.id)
         visited, taken = visited_and_taken(session.playthrough, attempts)
 
@@ -281,9 +335,15 @@ class PathwaysApp(App[None]):
     # -- quitting ---------------------------------------------------------------------------
 
     def scene_under_way(self) -> bool:
+        play = sys.modules.get("game.ui.screens.play")  # not imported yet: no scene was opened
+        if play is None:
+            return False
+        PlayScreen = play.PlayScreen  # noqa: N806
         return any(isinstance(s, PlayScreen) and not s.playthrough.is_over for s in self.screen_stack)
 
     async def action_quit(self) -> None:
+        from game.ui.screens.confirm import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         if not self.scene_under_way():

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from game.ui.app import PathwaysApp
+from game.ui.widgets.transcript import Transcript
 
 
 def make_app(folder: Path) -> PathwaysApp:
@@ -16,6 +17,7 @@ def make_app(folder: Path) -> PathwaysApp:
 def screen_text(app: PathwaysApp) -> str:
     """The plain text of every Static and option on the current screen."""
     parts = [str(w.visual) for w in app.screen.query(Static)]
+    parts += [transcript.text for transcript in app.screen.query(Transcript)]
     for options in app.screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     return "\n".join(parts)

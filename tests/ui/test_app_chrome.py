@@ -10,6 +10,7 @@ from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.widgets.transcript import Transcript
 from tests.conftest import FIXTURES, MINIMAL_SCENE
 from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
 
@@ -96,8 +97,9 @@ async def test_untrusted_text_is_shown_literally_and_runs_nothing(tmp_path: Path
         assert "[bold]loud[/] and [/] and [@click=app.quit]x[/]" in text
         assert "\x1b" not in text and "\x07" not in text
         assert "[2J]0;pwnedplain" in text
-        speech = [w for w in app.screen.query(".speech") if "@click" in str(w.visual)][0]
-        await pilot.click(speech, offset=(40, 0))
+        transcript = app.screen.query_one(Transcript)
+        for row in range(transcript.size.height):  # the link-like text is somewhere in here
+            await pilot.click(transcript, offset=(20, row))
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, PlayScreen)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.diagnostics import Diagnostic, Level, did_you_mean
 from game.engine.scene.model import Choice, Node, Scene
-from game.engine.scene.yamldoc import Position
+from game.engine.scene.position import Position
 
 
 def check_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:

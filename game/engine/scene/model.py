@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Mapping, Union
 
 from game.engine.scene.conditions import Condition
-from game.engine.scene.yamldoc import Position
+from game.engine.scene.position import Position
 
 VariableValue = Union[bool, int, str]
 NodeKind = Literal["choice", "continue", "route", "ending", "puppet"]

@@ -10,8 +10,8 @@ from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.conditions import BoolOp, Compare, Condition, Expr, Literal, Not
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene, VariableValue
+from game.engine.scene.position import Position
 from game.engine.scene.scripted_lines import lint_scripted_lines
-from game.engine.scene.yamldoc import Position
 
 MAX_COMBINATIONS = 20_000
 

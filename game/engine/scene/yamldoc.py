@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from game.engine.scene.diagnostics import Diagnostic, SceneError
+from game.engine.scene.position import Position
 from game.engine.scene.text import strip_control, strip_control_from_source
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # 2 MiB: about 6,000 nodes; composing it takes ~100 MB at most
@@ -56,12 +57,6 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
             return tag
         return super().resolve(kind, value, implicit)
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based, where the value's text starts
 
 
 def node_position(node: yaml.Node) -> Position:

@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.paths import assets_dir
+from game.ui.library_count import count, status_text
 
 TAGLINE = "Practise the conversations that bring people closer."
 
@@ -45,7 +46,7 @@ class TitleScreen(Screen[None]):
             yield Static(Content(TAGLINE), id="tagline")
             with Center():
                 yield OptionList(id="title-menu")
-            yield Static(Content("Loading scenes…"), id="library-status")
+            yield Static(Content(status_text(self.app.scene_count)), id="library-status")
             yield Static(Content("Practice, not therapy. Everything stays on this computer."),
                          id="title-note")
         yield Footer()
@@ -76,15 +77,8 @@ class TitleScreen(Screen[None]):
     def show_library_status(self, library) -> None:
         self.show_menu(library)
         status = self.query_one("#library-status", Static)
-        if library is None:
-            status.update(Content("Loading scenes…"))
-            return
-        ready = sum(entry.available for entry in library)
-        broken = len(library) - ready
-        text = f"{ready} scene{'s' if ready != 1 else ''} ready"
-        if broken:
-            text += f", {broken} unavailable"
-        status.update(Content(text))
+        # Before the scenes are read again, the count from the last start if no file changed.
+        status.update(Content(status_text(count(library) if library is not None else self.app.scene_count)))
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         actions = {"resume": "resume_last", "play": "play_alone", "together": "play_together",

@@ -1,17 +1,32 @@
-"""The running transcript of a scene: narration, dialogue, the player's choices and feedback."""
+"""The running transcript of a scene: narration, dialogue, the player's choices and feedback.
+
+One widget draws every entry, log-style: an entry is wrapped to the width once, when it is
+added, and kept as lines of cells. Adding a line never lays out what is already there, and a
+rebuild after a rewind is one pass over the entries with no widgets to mount. Only a change of
+width (or of theme) wraps everything again. Scene text is only ever Content(text), never markup.
+"""
 
 from __future__ import annotations
 
-from textual.containers import Horizontal, VerticalScroll
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 
 from game.engine.play.scoring import ChoiceFeedback
 from game.engine.scene.model import Line, Scene
 from game.engine.scene.speech import quotes_speech
 from game.ui.widgets.speech_view import speaker_label, spoken_content
 
-SPEAKER_STYLES = 4  # .speaker-0 ... .speaker-3 in pathways.tcss
+SPEAKER_STYLES = 4  # transcript--speaker-0 ... transcript--speaker-3
+NAME_WIDTH = 12  # the column of speakers' names
+FEEDBACK_INDENT = 2
+FEEDBACK_BAR = "▌ "
 
 
 def speaker_class(scene: Scene, role_id: str) -> str:
@@ -37,17 +52,58 @@ def feedback_content(feedback: ChoiceFeedback) -> Content:
     return Content("\n").join(parts)
 
 
-class Transcript(VerticalScroll):
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing said or shown. ``kind`` is narration, speech, feedback or note."""
+
+    kind: str
+    body: Content
+    name: str = ""  # speech: who says it
+    speaker: str = ""  # speech: speaker-0 ... speaker-3
+    chosen: bool = False  # speech: the player's own choice
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}: {self.body.plain}" if self.name else self.body.plain
+
+
+class Transcript(ScrollView, can_focus=True):
     """Everything said so far in the scene. Scene text is always shown literally."""
+
+    COMPONENT_CLASSES = {
+        "transcript--narration", "transcript--name", "transcript--speech", "transcript--chosen",
+        "transcript--feedback", "transcript--feedback-bar", "transcript--note",
+        *(f"transcript--speaker-{i}" for i in range(SPEAKER_STYLES)),
+    }
+    DEFAULT_CSS = """
+    Transcript {
+        height: 1fr;
+        & > .transcript--narration { text-style: italic; color: $text-muted; }
+        & > .transcript--name { text-style: bold; }
+        & > .transcript--chosen { text-style: bold; }
+        & > .transcript--feedback { color: $text; }
+        & > .transcript--feedback-bar { color: $secondary; }
+        & > .transcript--note { text-style: italic; color: $text-muted; }
+        & > .transcript--speaker-0 { color: $text-primary; }
+        & > .transcript--speaker-1 { color: $text-accent; }
+        & > .transcript--speaker-2 { color: $text-success; }
+        & > .transcript--speaker-3 { color: $text-warning; }
+    }
+    """
 
     def __init__(self, scene: Scene, **kwargs) -> None:
         super().__init__(**kwargs)
         self.scene = scene
-        self.can_focus = True
+        self.entries: list[Entry] = []
+        self._lines: list[Strip] = []  # every entry, wrapped to _width
+        self._width = 0
+        self._styles: dict[str, Style] = {}
+
+    # -- what is said (the public API) ---------------------------------------------------------
 
     def add_line(self, line: Line) -> None:
         if line.speaker is None:
-            self.mount(Static(Content(line.text), classes="narration"))
+            self.add(Entry("narration", Content(line.text)))
         else:
             self.add_speech(line.speaker, line.text)
 
@@ -56,24 +112,95 @@ class Transcript(VerticalScroll):
         """A line of dialogue. ``marker`` and ``who`` show which person chose it, when two play."""
         role = self.scene.roles.get(role_id)
         name = speaker_label(who or (role.name if role else role_id), marker)
-        self.mount(Horizontal(
-            Static(Content(name), classes=f"speaker-name {speaker_class(self.scene, role_id)}"),
-            Static(spoken_content(text, chosen, quotes_speech(self.scene)), classes="speech"),
-            classes="line chosen" if chosen else "line",
-        ))
+        body = spoken_content(text, chosen, quotes_speech(self.scene))
+        self.add(Entry("speech", body, name, speaker_class(self.scene, role_id), chosen))
 
     def add_feedback(self, feedback: ChoiceFeedback, to: str = "") -> None:
         """Feedback for the person who chose; ``to`` names them when two people play."""
         content = feedback_content(feedback)
         if to:
             content = Content.assemble((f"For {to}:", "bold"), "\n", content)
-        self.mount(Static(content, classes="feedback"))
+        self.add(Entry("feedback", content))
 
     def add_note(self, text: str) -> None:
-        self.mount(Static(Content(text), classes="note"))
+        self.add(Entry("note", Content(text)))
 
     def clear(self) -> None:
-        self.remove_children()
+        self.entries.clear()
+        self._lines.clear()
+        self._changed()
 
     def follow(self) -> None:
         self.call_after_refresh(self.scroll_end, animate=False)
+
+    @property
+    def text(self) -> str:
+        """The whole transcript as plain text, one entry a line."""
+        return "\n".join(entry.text for entry in self.entries)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if self._width:
+            self._lines.extend(self._wrap(entry, first=len(self.entries) == 1))
+            self._changed()
+
+    def _changed(self) -> None:
+        self.virtual_size = Size(self._width, len(self._lines))
+        self.refresh()
+
+    def _rewrap(self) -> None:
+        self._styles.clear()
+        self._lines = [line for i, entry in enumerate(self.entries) for line in self._wrap(entry, first=i == 0)]
+        self._changed()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._width:
+            self._rewrap()
+
+    def style(self, name: str) -> Style:
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = Style.from_styles(self.get_component_styles(f"transcript--{name}"))
+        return found
+
+    def _wrap(self, entry: Entry, first: bool) -> list[Strip]:
+        """The entry as lines of cells: a blank line, then the entry wrapped to the width."""
+        width = max(self._width, NAME_WIDTH + 8)
+        lines: list[Content] = [] if first else [Content("")]
+        if entry.kind == "speech":
+            lines += _hanging(entry.name, self.style("name") + self.style(entry.speaker), entry.body, width)
+        elif entry.kind == "feedback":
+            bar = Content.styled(FEEDBACK_BAR, self.style("feedback-bar"))
+            body = entry.body.stylize_before(self.style("feedback"))
+            lines += [Content(" " * FEEDBACK_INDENT) + bar + line
+                      for line in body.wrap(width - FEEDBACK_INDENT - len(FEEDBACK_BAR))]
+        else:
+            lines += entry.body.stylize_before(self.style(entry.kind)).wrap(width)
+        base = self.visual_style
+        parse = self.app.parse_style  # styles such as "italic $text-muted" name theme colours
+        return [Strip([Segment(text, style.rich_style) for text, style in line.render(base, "", parse)],
+                      line.cell_length) for line in lines]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style
+        line = self._lines[index] if index < len(self._lines) else Strip.blank(width, base)
+        return line.crop_extend(scroll_x, scroll_x + width, base)
+
+
+def _hanging(name: str, name_style: Style, body: Content, width: int) -> list[Content]:
+    """``name`` in its own column, and the words wrapped beside it."""
+    label = Content.styled(name[:NAME_WIDTH - 1].ljust(NAME_WIDTH), name_style)
+    indent = Content(" " * NAME_WIDTH)
+    return [(label if i == 0 else indent) + line for i, line in enumerate(body.wrap(width - NAME_WIDTH))]

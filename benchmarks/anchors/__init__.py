@@ -1,0 +1,1 @@
+"""Bare Textual apps that the terminal measures are compared with."""

@@ -1,0 +1,143 @@
+"""Measures taken in a real terminal: tmux, on a socket of its own (``tmux -L i14-bench``).
+
+Start-up is the time from asking tmux to start a program to the moment a given text is on the
+pane (polled with capture-pane). A keypress is timed from sending the key through a tmux
+control-mode client to the first output of the pane after it, which is the first screen change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+
+SOCKET = "i14-bench"
+POLL = 0.003
+
+
+def tmux_available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+@dataclass
+class Tmux:
+    socket: str = SOCKET
+    base: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.base = ["tmux", "-L", self.socket, "-f", "/dev/null"]
+
+    def run(self, *args: str) -> str:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True).stdout
+
+    def start_server(self) -> None:
+        self.run("kill-server")
+        self.run("new-session", "-d", "-s", "hold", "-x", "100", "-y", "30", "cat")
+
+    def stop_server(self) -> None:
+        self.run("kill-server")
+
+    def start(self, name: str, command: str, size: tuple[int, int]) -> None:
+        self.run("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command)
+        self.run("set-option", "-t", name, "window-size", "manual")  # a control client keeps the size
+
+    def capture(self, name: str) -> str:
+        return self.run("capture-pane", "-p", "-t", name)
+
+    def kill(self, name: str) -> None:
+        self.run("kill-session", "-t", name)
+
+    def wait_for(self, name: str, text: str, timeout: float) -> float | None:
+        """Seconds until ``text`` is on the pane, or None if it never came."""
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            if text in self.capture(name):
+                return time.perf_counter() - started
+            time.sleep(POLL)
+        return None
+
+
+def shell_command(argv: list[str], env: dict[str, str]) -> str:
+    settings = " ".join(f"{k}={v}" for k, v in env.items())
+    return f"env {settings} " + " ".join(argv)
+
+
+def launch_seconds(tmux: Tmux, argv: list[str], ready: str, env: dict[str, str],
+                   size: tuple[int, int] = (100, 30), timeout: float = 30.0) -> float:
+    """From starting the program in a fresh tmux session to ``ready`` showing on its pane."""
+    name = f"launch{os.getpid()}"
+    started = time.perf_counter()
+    tmux.start(name, shell_command(argv, env), size)
+    waited = tmux.wait_for(name, ready, timeout)
+    elapsed = time.perf_counter() - started
+    tmux.kill(name)
+    if waited is None:
+        raise RuntimeError(f"{' '.join(argv)} never showed {ready!r}")
+    return elapsed
+
+
+class _Control:
+    """A tmux control-mode client: sends keys and notes when the pane writes output."""
+
+    def __init__(self, tmux: Tmux, name: str) -> None:
+        self.process = subprocess.Popen([*tmux.base, "-C", "attach", "-t", name], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, bufsize=0)
+        self.outputs: list[float] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith(b"%output"):
+                self.outputs.append(time.perf_counter())
+
+    def send(self, name: str, key: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"send-keys -t {name} {key}\n".encode())
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(timeout=5)
+
+
+def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env: dict[str, str],
+                  size: tuple[int, int] = (100, 30), settle: float = 0.15) -> list[float]:
+    """Seconds from each key to the pane's first output after it. Each key waits for the screen
+    to stay still for ``settle`` seconds after the one before."""
+    name = f"keys{os.getpid()}"
+    tmux.start(name, shell_command(argv, env), size)
+    try:
+        if tmux.wait_for(name, ready, 30.0) is None:
+            raise RuntimeError(f"{' '.join(argv)} never showed {ready!r}")
+        control = _Control(tmux, name)
+        try:
+            _quiet(control, settle)
+            latencies = []
+            for key in keys:
+                mark = len(control.outputs)
+                sent = time.perf_counter()
+                control.send(name, key)
+                while len(control.outputs) == mark and time.perf_counter() - sent < 5.0:
+                    time.sleep(0.0002)
+                if len(control.outputs) > mark:
+                    latencies.append(control.outputs[mark] - sent)
+                _quiet(control, settle)
+            return latencies
+        finally:
+            control.close()
+    finally:
+        tmux.kill(name)
+
+
+def _quiet(control: _Control, settle: float, longest: float = 5.0) -> None:
+    started = time.perf_counter()
+    while time.perf_counter() - started < longest:
+        last = control.outputs[-1] if control.outputs else 0.0
+        if time.perf_counter() - last >= settle:
+            return
+        time.sleep(settle / 4)
