@@ -106,9 +106,10 @@ class _Control:
 
 
 def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env: dict[str, str],
-                  size: tuple[int, int] = (100, 30), settle: float = 0.15) -> list[float]:
+                  size: tuple[int, int] = (100, 30), settle: float = 0.15,
+                  first: tuple[str, ...] = ()) -> list[float]:
     """Seconds from each key to the pane's first output after it. Each key waits for the screen
-    to stay still for ``settle`` seconds after the one before."""
+    to stay still for ``settle`` seconds after the one before. ``first`` keys are not timed."""
     name = f"keys{os.getpid()}"
     tmux.start(name, shell_command(argv, env), size)
     try:
@@ -117,6 +118,9 @@ def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env:
         control = _Control(tmux, name)
         try:
             _quiet(control, settle)
+            for key in first:
+                control.send(name, key)
+                _quiet(control, settle)
             latencies = []
             for key in keys:
                 mark = len(control.outputs)

@@ -61,3 +61,29 @@ def test_syntax_error_has_position() -> None:
 def test_deep_nesting_is_refused() -> None:
     doc = read_yaml_text("a: " + "[" * 40 + "]" * 40)
     assert any("nested" in p.message for p in doc.problems)
+
+
+def test_a_scene_of_more_than_a_megabyte_loads() -> None:
+    from benchmarks.synthetic import scene_text
+    from game.engine.scene.loader import load_scene_text
+
+    text = scene_text(3000)
+    assert 1_000_000 < len(text.encode()) <= MAX_FILE_BYTES
+    assert len(load_scene_text(text).nodes) == 3002
+
+
+def test_positions_in_a_long_mapping_and_of_keys() -> None:
+    keys = "\n".join(f"k{i}: {{x: 'v{i}'}}" for i in range(40))
+    doc = read_yaml_text(keys + "\nlast: plain\n")
+    assert (doc.where(("k30", "x")).line, doc.where(("k30", "x")).column) == (31, 11)
+    assert (doc.where_key(("k30",)).line, doc.where_key(("k30",)).column) == (31, 1)
+    assert (doc.where(("last",)).line, doc.where(("last",)).column) == (41, 7)
+    assert doc.where(("missing", "deeper")) == doc.where(())
+
+
+def test_an_alias_is_refused_even_without_a_bomb() -> None:
+    doc = read_yaml_text("a: &x [1]\nb: *x\n")
+    assert [p.message for p in doc.problems] == [
+        "YAML aliases (*name) are not allowed in scene files; write the value out"]
+    assert (doc.problems[0].line, doc.problems[0].column) == (2, 4)
+    assert doc.data == {"a": [1]}

@@ -55,6 +55,7 @@ class PlayScreen(Screen[None]):
         self.introduced = False  # together: who plays whom is shown once, at the start
         self.just_chose = False
         self.pending_handoff: HandoffScreen | None = None  # shown once the chooser has read on
+        self.step_to_keep = False  # a choice shown on screen, to be saved just after
 
     @property
     def playthrough(self):
@@ -148,7 +149,9 @@ class PlayScreen(Screen[None]):
         self.show_turn()
         self.show_choices()
         self.show_meters()
-        self.query_one(HistoryPanel).show(self.playthrough)
+        history = self.query_one(HistoryPanel)
+        if not history.has_class("hidden"):  # a hidden panel is filled when it opens
+            history.show(self.playthrough)
         self.query_one(Transcript).follow()
 
     def show_choices(self) -> None:
@@ -240,7 +243,18 @@ class PlayScreen(Screen[None]):
         if 1 <= number <= options.option_count:
             self.take(options.get_option_at_index(number - 1).id or "")
 
+    def keep_step(self) -> None:
+        """Save the last choice. It runs just after the screen shows it, and before anything
+        else reads or changes the records, so the player sees the choice without waiting."""
+        if self.step_to_keep:
+            self.step_to_keep = False
+            self.session.after_step()
+
+    def on_unmount(self) -> None:
+        self.keep_step()
+
     def take(self, key: str) -> None:
+        self.keep_step()
         if key == HANDOFF_OPTION and self.pending_handoff is not None:
             handoff, self.pending_handoff = self.pending_handoff, None
             self.app.push_screen(handoff)
@@ -263,7 +277,7 @@ class PlayScreen(Screen[None]):
                 f"This scene cannot go on ({exc}). That is a mistake in the scene file; "
                 "press b to go back or Escape to leave.")
             return
-        self.session.after_step()
+        self.step_to_keep = True
         if choice.key != CONTINUE_KEY:
             self.show_choice_taken(choice, before, player)
         self.just_chose = True
@@ -271,6 +285,7 @@ class PlayScreen(Screen[None]):
             self.show_current()
         finally:
             self.just_chose = False
+        self.call_after_refresh(self.keep_step)
 
     def show_turn_after_handoff(self, handoff: HandoffScreen) -> None:
         self.query_one("#turn", Static).update(self.turn_text())
@@ -293,12 +308,14 @@ class PlayScreen(Screen[None]):
     # -- going back -------------------------------------------------------------------------
 
     def action_rewind(self) -> None:
+        self.keep_step()
         if self.playthrough.rewind_one_choice():
             self.after_rewind("Back one choice. Choose again; what you had played is kept.")
         else:
             self.notify("There is no choice to go back to yet.", timeout=3)
 
     def rewind_to(self, index: int) -> None:
+        self.keep_step()
         self.playthrough.rewind_to(index)
         self.after_rewind("Back to that moment. Choose again; what you had played is kept.")
 
@@ -315,9 +332,11 @@ class PlayScreen(Screen[None]):
         if history.has_class("hidden"):
             self.query_one("#choices").focus()
         else:
+            history.show(self.playthrough)
             history.focus()
 
     def action_branch_map(self) -> None:
+        self.keep_step()
         self.app.open_branch_map(self.session)
 
     def show_file_errors(self, lines: list[str]) -> None:
@@ -344,6 +363,7 @@ class PlayScreen(Screen[None]):
         self.notify(f"Feedback is now shown {when}.", timeout=3)
 
     def action_pause(self) -> None:
+        self.keep_step()
         handoff = self.app.handoff_screen if self.session.seating.is_together else None
         self.app.push_screen(PauseScreen(self.app.show_feedback, handoff, self.app.meter_line),
                              self.after_pause)

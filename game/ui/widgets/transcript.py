@@ -98,6 +98,8 @@ class Transcript(ScrollView, can_focus=True):
         self._lines: list[Strip] = []  # every entry, wrapped to _width
         self._width = 0
         self._styles: dict[str, Style] = {}
+        self._size_pending = False
+        self._following = False
 
     # -- what is said (the public API) ---------------------------------------------------------
 
@@ -131,7 +133,9 @@ class Transcript(ScrollView, can_focus=True):
         self._changed()
 
     def follow(self) -> None:
-        self.call_after_refresh(self.scroll_end, animate=False)
+        """Scroll to the last line, in the same frame as the lines just added."""
+        self._following = True
+        self._changed()
 
     @property
     def text(self) -> str:
@@ -147,8 +151,18 @@ class Transcript(ScrollView, can_focus=True):
             self._changed()
 
     def _changed(self) -> None:
+        """Many entries added in one go (a rebuild) change the size once, before the next frame."""
+        if not self._size_pending:
+            self._size_pending = True
+            self.call_next(self._update_size)
+
+    def _update_size(self) -> None:
+        self._size_pending = False
         self.virtual_size = Size(self._width, len(self._lines))
         self.refresh()
+        if self._following and self._lines:  # before the first width is known, wait for it
+            self._following = False
+            self.scroll_end(animate=False, immediate=True)
 
     def _rewrap(self) -> None:
         self._styles.clear()
