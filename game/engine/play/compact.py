@@ -1,8 +1,9 @@
 """The runner's rules on compact states, for exploring every state of a scene quickly.
 
 Exploring forgets scores, traps and the path (see explore.py), so what is left of a State is its
-node, its variables, its meters and the once-only choices taken. Here that is a pair
-``(node, rest)``: ``rest`` numbers the distinct (variables, meters, taken) seen so far, each kept
+node, its variables, its meters, the once-only choices taken and the meter changes of the last
+choices. Here that is a pair ``(node, rest)``: ``rest`` numbers the distinct (variables, meters,
+taken, recent) seen so far, each kept
 once as tuples in a fixed order. Pairs hash and compare fast and take little memory, and a
 choice's effect on a given ``rest`` is worked out once, however many nodes share them.
 ``step`` does exactly what ``runner.choose`` followed by forgetting the scores does;
@@ -20,7 +21,8 @@ from game.engine.scene.conditions import Condition, Value
 from game.engine.scene.model import Choice, Effect, Node, Scene
 
 Key = tuple[str, int]  # (node, rest)
-Rest = tuple[tuple, tuple[int, ...], frozenset]  # (variables, meters, taken)
+Recent = tuple[tuple[tuple[str, int], ...], ...]  # the meter changes of the last choices
+Rest = tuple[tuple, tuple[int, ...], frozenset, Recent]  # (variables, meters, taken, recent)
 
 _ABSENT = object()  # a variable some choice sets, though the first state did not have it
 
@@ -42,10 +44,13 @@ class CompactScene:
         self.meter_bounds = tuple((m.minimum, m.maximum) for m in map(catalogue.meter, self.meter_names))
         self.endings = frozenset(n.id for n in scene.nodes.values() if n.ending is not None)
         self.routes = frozenset(n.id for n in scene.nodes.values() if n.route)
+        self.continues = frozenset(n.id for n in scene.nodes.values()
+                                   if n.goto is not None and n.puppet is None)
+        read = {name.name for c in _conditions(scene) for name in c.names()}
         # Names a condition can read that a state does not hold: scores and traps, which count 0
-        # once forgotten.
-        self.tallies = frozenset(name.name for c in _conditions(scene) for name in c.names()
-                                 if name.name.startswith(("score.", "trap.")))
+        # once forgotten; and the recent change of a meter, which the state does hold.
+        self.tallies = frozenset(name for name in read if name.startswith(("score.", "trap.")))
+        self.recent_names = tuple(name for name in read if name.startswith("recent."))
         self.fixed_choices = {n.id: fixed for n in scene.nodes.values()
                               if (fixed := _fixed_choices(n)) is not None}
         self.duplicate_keys = frozenset(n.id for n in scene.nodes.values() if _has_duplicate_keys(n))
@@ -63,15 +68,17 @@ class CompactScene:
     def key(self, state: State) -> Key:
         variables = tuple(state.variables.get(name, _ABSENT) for name in self.variable_names)
         meters = tuple(state.meters[name] for name in self.meter_names)
-        return (state.node, self._rest_id((variables, meters, frozenset(state.taken))))
+        recent = tuple(tuple(sorted(change.items())) for change in state.recent)
+        return (state.node, self._rest_id((variables, meters, frozenset(state.taken), recent)))
 
     def state(self, key: Key) -> State:
-        variables, meters, taken = self.rests[key[1]]
+        variables, meters, taken, recent = self.rests[key[1]]
         return State(
             scene_id=self.first.scene_id, node=key[0],
             variables={n: v for n, v in zip(self.variable_names, variables) if v is not _ABSENT},
             meters=dict(zip(self.meter_names, meters)),
-            scores={p: {} for p in self.players}, traps={p: () for p in self.players}, taken=taken)
+            scores={p: {} for p in self.players}, traps={p: () for p in self.players}, taken=taken,
+            recent=tuple(dict(change) for change in recent))
 
     def meters(self, key: Key) -> dict[str, int]:
         return dict(zip(self.meter_names, self.rests[key[1]][1]))
@@ -92,10 +99,13 @@ class CompactScene:
         """What a condition reads at this state, as ``runner`` would look it up."""
         found = self._values.get(rest)
         if found is None:
-            variables, meters, _ = self.rests[rest]
+            variables, meters, _, recent = self.rests[rest]
             found = dict.fromkeys(self.tallies, 0)
             found.update((n, v) for n, v in zip(self.variable_names, variables) if v is not _ABSENT)
             found.update(zip(self.meter_names, meters))
+            for name in self.recent_names:
+                meter = name[7:]
+                found[name] = sum(value for change in recent for key, value in change if key == meter)
             self._values[rest] = found
         return found
 
@@ -117,35 +127,32 @@ class CompactScene:
         """The state after ``choice``, its scores forgotten. Raises runner.StoryError."""
         effect = choice.effect
         rest = key[1]
-        change = self._changes_of.get(id(effect))
-        if change is None:
-            change = self._change_number(effect)
-        if change >= 0:
+        if key[0] not in self.continues:  # "Continue" changes nothing, not even the recent changes
+            change = self._changes_of.get(id(effect))
+            if change is None:
+                change = self._change_number(effect)
             applied = self._applied.get((change, rest))
             if applied is None:
                 applied = self._applied[(change, rest)] = self._apply(effect, rest)
             rest = applied
         if choice.once:
-            variables, meters, taken = self.rests[rest]
-            rest = self._rest_id((variables, meters, taken | {f"{key[0]}/{choice.key}"}))
+            variables, meters, taken, recent = self.rests[rest]
+            rest = self._rest_id((variables, meters, taken | {f"{key[0]}/{choice.key}"}, recent))
         goto = choice.goto
         if goto in self.routes or goto not in self.nodes:
             return self._settle((goto, rest), effect)
         return (goto, rest)
 
     def _change_number(self, effect: Effect) -> int:
-        """Effects that change variables and meters alike share a number; -1 changes nothing."""
+        """Effects that change variables and meters alike share a number."""
         meters = tuple(effect.meters.get(name, 0) for name in self.meter_names)
-        if not effect.set and not effect.add and not any(meters):
-            number = -1  # meters are clamped already, so nothing changes
-        else:
-            change = (tuple(effect.set.items()), tuple(effect.add.items()), meters)
-            number = self._changes.setdefault(change, len(self._changes))
-        self._changes_of[id(effect)] = number
+        change = (tuple(effect.set.items()), tuple(effect.add.items()), meters)
+        number = self._changes_of[id(effect)] = self._changes.setdefault(change, len(self._changes))
         return number
 
     def _apply(self, effect: Effect, rest: int) -> int:
-        variables, meters, taken = self.rests[rest]
+        variables, meters, taken, recent = self.rests[rest]
+        before = meters
         if effect.set or effect.add:
             values = list(variables)
             for name, value in effect.set.items():
@@ -157,7 +164,10 @@ class CompactScene:
         meters = tuple(
             max(low, min(high, value + effect.meters.get(name, 0)))
             for name, value, (low, high) in zip(self.meter_names, meters, self.meter_bounds))
-        return self._rest_id((variables, meters, taken))
+        change = tuple(sorted((name, new - old) for name, old, new in zip(self.meter_names, before, meters)
+                              if new != old))
+        recent = (*recent, change)[-runner.RECENT_CHOICES:]
+        return self._rest_id((variables, meters, taken, recent))
 
     def _settle(self, key: Key, effect: Effect) -> Key:
         """Follow route nodes, as ``runner._settle`` does just after a choice: a route condition

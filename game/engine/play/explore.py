@@ -37,11 +37,14 @@ class Exploration:
     edges: list[list[Edge]] = field(default_factory=list, repr=False)  # index -> outgoing edges
     compact: CompactScene | None = field(default=None, repr=False)
 
+    _visited: list[State] = field(default_factory=list, repr=False)
+
     @property
     def visited(self) -> list[State]:
-        """index -> state (path and scores cleared), built when asked for."""
-        compact = self.compact
-        return [compact.state(key) for key in self.keys] if compact else []
+        """index -> state (path and scores cleared), built when first asked for."""
+        if len(self._visited) != len(self.keys) and self.compact is not None:
+            self._visited = [self.compact.state(key) for key in self.keys]
+        return self._visited
 
     def node_at(self, index: int) -> str:
         return self.keys[index][0]
