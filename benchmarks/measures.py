@@ -115,7 +115,7 @@ def explore_shipped(repeat: int) -> tuple[int, float, float]:
     return states, explore_best, check_best
 
 
-EXPLORE_DEPTHS = {10_000: 27, 100_000: 46, 1_000_000: 92}  # depth of explore_scene_text -> about N states
+EXPLORE_DEPTHS = {10_000: 18, 100_000: 29, 1_000_000: 48}  # depth of explore_scene_text -> about N states
 
 
 def explore_series(target: int) -> tuple[int, float]:
