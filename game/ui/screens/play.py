@@ -156,25 +156,24 @@ class PlayScreen(Screen[None]):
 
     def show_choices(self) -> None:
         options = self.query_one("#choices", OptionList)
-        options.clear_options()
         options.border_title = self.voice_title()
         if self.pending_handoff is not None:
-            options.add_option(Option(Content.assemble(
+            shown = [Option(Content.assemble(
                 ("1. Go on: ", "bold"), "pass the keyboard to ", (self.pending_handoff.label, "bold")),
-                id=HANDOFF_OPTION))
+                id=HANDOFF_OPTION)]
         elif self.playthrough.is_over:
-            options.add_option(Option(Content("1. See how it went"), id=ENDING_OPTION))
+            shown = [Option(Content("1. See how it went"), id=ENDING_OPTION)]
         elif self.playthrough.node.puppet is not None:
-            options.add_option(Option(Content("1. Step into the puppet theatre"), id=THEATRE_OPTION))
+            shown = [Option(Content("1. Step into the puppet theatre"), id=THEATRE_OPTION)]
         else:
             choices = self.playthrough.choices()
             if not choices:
                 self.query_one(Transcript).add_note(
                     "This scene has no way on from here. That is a mistake in the scene file; "
                     "press b to go back or Escape to leave.")
-            for number, choice in enumerate(choices, start=1):
-                options.add_option(Option(
-                    Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key))
+            shown = [Option(Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key)
+                     for number, choice in enumerate(choices, start=1)]
+        options.set_options(shown)  # in one go: one measuring of the list, not one per option
         options.highlighted = 0 if options.option_count else None
         options.focus()
 
