@@ -22,7 +22,9 @@ from game.engine.scene.model import Choice, Effect, Node, Scene
 
 Key = tuple[str, int]  # (node, rest)
 Recent = tuple[tuple[tuple[str, int], ...], ...]  # the meter changes of the last choices
-Rest = tuple[tuple, tuple[int, ...], frozenset, Recent]  # (variables, meters, taken, recent)
+Tallies = tuple[tuple, ...]  # per player: the tracked scores as sorted (key, total), or tracked traps
+# (variables, meters, taken, recent, tracked scores, tracked traps)
+Rest = tuple[tuple, tuple[int, ...], frozenset, Recent, Tallies, Tallies]
 
 _ABSENT = object()  # a variable some choice sets, though the first state did not have it
 
@@ -30,7 +32,10 @@ _ABSENT = object()  # a variable some choice sets, though the first state did no
 class CompactScene:
     """One scene, ready for stepping compact states. Build one per exploration."""
 
-    def __init__(self, scene: Scene, first: State, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, scene: Scene, first: State, catalogue: Catalogue | None = None,
+                 tracked: frozenset[str] = frozenset()) -> None:
+        """``tracked``: the score.X and trap.X names the scene's flow reads (explore.flow_names);
+        those scores and traps are kept in a state, as explore.identity_for keeps them."""
         catalogue = catalogue or default_catalogue()
         self.scene = scene
         self.first = first
@@ -49,7 +54,11 @@ class CompactScene:
         read = {name.name for c in _conditions(scene) for name in c.names()}
         # Names a condition can read that a state does not hold: scores and traps, which count 0
         # once forgotten; and the recent change of a meter, which the state does hold.
-        self.tallies = frozenset(name for name in read if name.startswith(("score.", "trap.")))
+        self.tallies = frozenset(name for name in read if name.startswith(("score.", "trap."))
+                                 and name not in tracked)
+        self.tracked = tuple(sorted(tracked))
+        self.tracked_scores = frozenset(name[6:] for name in tracked if name.startswith("score."))
+        self.tracked_traps = frozenset(name[5:] for name in tracked if name.startswith("trap."))
         self.recent_names = tuple(name for name in read if name.startswith("recent."))
         self.fixed_choices = {n.id: fixed for n in scene.nodes.values()
                               if (fixed := _fixed_choices(n)) is not None}
@@ -69,15 +78,20 @@ class CompactScene:
         variables = tuple(state.variables.get(name, _ABSENT) for name in self.variable_names)
         meters = tuple(state.meters[name] for name in self.meter_names)
         recent = tuple(tuple(sorted(change.items())) for change in state.recent)
-        return (state.node, self._rest_id((variables, meters, frozenset(state.taken), recent)))
+        scores = tuple(tuple(sorted((k, v) for k, v in state.scores.get(p, {}).items() if k in self.tracked_scores))
+                       for p in self.players)
+        traps = tuple(tuple(sorted(t for t in state.traps.get(p, ()) if t in self.tracked_traps))
+                      for p in self.players)
+        return (state.node, self._rest_id((variables, meters, frozenset(state.taken), recent, scores, traps)))
 
     def state(self, key: Key) -> State:
-        variables, meters, taken, recent = self.rests[key[1]]
+        variables, meters, taken, recent, scores, traps = self.rests[key[1]]
         return State(
             scene_id=self.first.scene_id, node=key[0],
             variables={n: v for n, v in zip(self.variable_names, variables) if v is not _ABSENT},
             meters=dict(zip(self.meter_names, meters)),
-            scores={p: {} for p in self.players}, traps={p: () for p in self.players}, taken=taken,
+            scores={p: dict(s) for p, s in zip(self.players, scores)},
+            traps={p: tuple(t) for p, t in zip(self.players, traps)}, taken=taken,
             recent=tuple(dict(change) for change in recent))
 
     def meters(self, key: Key) -> dict[str, int]:
@@ -99,8 +113,12 @@ class CompactScene:
         """What a condition reads at this state, as ``runner`` would look it up."""
         found = self._values.get(rest)
         if found is None:
-            variables, meters, _, recent = self.rests[rest]
+            variables, meters, _, recent, scores, traps = self.rests[rest]
             found = dict.fromkeys(self.tallies, 0)
+            for name in self.tracked:
+                group, _, key = name.partition(".")
+                found[name] = (sum(dict(s).get(key, 0) for s in scores) if group == "score"
+                               else sum(t.count(key) for t in traps))
             found.update((n, v) for n, v in zip(self.variable_names, variables) if v is not _ABSENT)
             found.update(zip(self.meter_names, meters))
             for name in self.recent_names:
@@ -136,8 +154,8 @@ class CompactScene:
                 applied = self._applied[(change, rest)] = self._apply(effect, rest)
             rest = applied
         if choice.once:
-            variables, meters, taken, recent = self.rests[rest]
-            rest = self._rest_id((variables, meters, taken | {f"{key[0]}/{choice.key}"}, recent))
+            variables, meters, taken, recent, scores, traps = self.rests[rest]
+            rest = self._rest_id((variables, meters, taken | {f"{key[0]}/{choice.key}"}, recent, scores, traps))
         goto = choice.goto
         if goto in self.routes or goto not in self.nodes:
             return self._settle((goto, rest), effect)
@@ -146,13 +164,24 @@ class CompactScene:
     def _change_number(self, effect: Effect) -> int:
         """Effects that change variables and meters alike share a number."""
         meters = tuple(effect.meters.get(name, 0) for name in self.meter_names)
-        change = (tuple(effect.set.items()), tuple(effect.add.items()), meters)
+        change = (tuple(effect.set.items()), tuple(effect.add.items()), meters,
+                  tuple((k, v) for k, v in effect.scores.items() if k in self.tracked_scores),
+                  tuple(t for t in effect.traps if t in self.tracked_traps))
         number = self._changes_of[id(effect)] = self._changes.setdefault(change, len(self._changes))
         return number
 
     def _apply(self, effect: Effect, rest: int) -> int:
-        variables, meters, taken, recent = self.rests[rest]
+        variables, meters, taken, recent, scores, traps = self.rests[rest]
         before = meters
+        if self.tracked:  # the chooser's tracked scores and traps, as runner.choose adds them
+            at = self.players.index(SOLO)
+            mine = dict(scores[at])
+            for name, delta in effect.scores.items():
+                if name in self.tracked_scores:
+                    mine[name] = mine.get(name, 0) + delta
+            scores = (*scores[:at], tuple(sorted(mine.items())), *scores[at + 1:])
+            added = tuple(t for t in effect.traps if t in self.tracked_traps)
+            traps = (*traps[:at], tuple(sorted(traps[at] + added)), *traps[at + 1:])
         if effect.set or effect.add:
             values = list(variables)
             for name, value in effect.set.items():
@@ -167,7 +196,7 @@ class CompactScene:
         change = tuple(sorted((name, new - old) for name, old, new in zip(self.meter_names, before, meters)
                               if new != old))
         recent = (*recent, change)[-runner.RECENT_CHOICES:]
-        return self._rest_id((variables, meters, taken, recent))
+        return self._rest_id((variables, meters, taken, recent, scores, traps))
 
     def _settle(self, key: Key, effect: Effect) -> Key:
         """Follow route nodes, as ``runner._settle`` does just after a choice: a route condition
@@ -180,7 +209,7 @@ class CompactScene:
             if not node.route:
                 return key
             if values is None:
-                values = self.values(key[1]) | self._tallies_after(effect)
+                values = self.values(key[1]) | self._tallies_after(effect)  # untracked: this choice's
             get = values.get
             lookup: Callable[[str], Value] = lambda name: get(name, False)  # noqa: E731
             branch = next((b for b in node.route if b.condition is None or b.condition.holds(lookup)), None)

@@ -108,7 +108,7 @@ def explore_from(scene: Scene, first: State, limit: int = DEFAULT_STATE_LIMIT,
 
 def _explore(scene: Scene, first: State, limit: int,
              progress: Callable[[int], None] | None) -> Exploration:
-    compact = CompactScene(scene, first)
+    compact = CompactScene(scene, first, tracked=flow_names(scene))
     result = Exploration(compact=compact)
     keys, edges = result.keys, result.edges
     start = compact.key(first)
