@@ -200,7 +200,7 @@ class Transcript(ScrollView, can_focus=True):
         else:
             lines += entry.body.stylize_before(self.style(entry.kind)).wrap(width)
         base = self.visual_style
-        parse = self.app.parse_style  # styles such as "italic $text-muted" name theme colours
+        parse = self._get_style  # as Static does: styles such as "italic $text-muted" use the theme
         return [Strip([Segment(text, style.rich_style) for text, style in line.render(base, "", parse)],
                       line.cell_length) for line in lines]
 
