@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -84,7 +85,9 @@ class PathwaysApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.push_screen(TitleScreen())
-        self.call_after_refresh(self.load_scenes)  # the title paints first
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+        self.load_scenes(after=painted)  # started now, so that it can be waited for
         if self.scene_file is not None:
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
@@ -93,6 +96,10 @@ class PathwaysApp(App[None]):
                         markup=False)
 
     def on_unmount(self) -> None:
+        play = sys.modules.get("game.ui.screens.play")
+        for screen in self.screen_stack if play is not None else ():
+            if isinstance(screen, play.PlayScreen):
+                screen.keep_step()  # a choice shown but not yet saved is saved before closing
         self.records.close()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -108,7 +115,9 @@ class PathwaysApp(App[None]):
         self.records.set_setting("theme", theme.name)
 
     @work(thread=True, exclusive=True, group="library")
-    def load_scenes(self) -> None:
+    def load_scenes(self, after: threading.Event | None = None) -> None:
+        if after is not None:
+            after.wait(timeout=2.0)  # the title paints first; the scenes can wait that long
         from game.engine.library import load_library
 
         # `pathways play FILE` offers that one file, never its neighbours in the folder

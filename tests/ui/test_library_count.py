@@ -54,7 +54,7 @@ async def test_the_title_shows_the_kept_count_before_the_scenes_are_read(tmp_pat
     app.records = records
     app.scene_count = library_count.cached(records, tmp_path)
     read_scenes = app.load_scenes
-    app.load_scenes = lambda: None  # hold the reading back, to see the title before it
+    app.load_scenes = lambda after=None: None  # hold the reading back, to see the title before it
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, TitleScreen)
         assert app.library is None and "7 scenes ready" in screen_text(app)

@@ -26,6 +26,7 @@ from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen
 from game.ui.widgets.charts import ScoreChart
 from game.ui.widgets.safe_tree import SafeTree
+from game.ui.widgets.transcript import NAME_WIDTH, Transcript
 from tests.conftest import TWO_ENDINGS_SCENE, TWO_ROLE_SCENE
 from tests.ui.helpers import (
     keys,
@@ -110,8 +111,8 @@ async def test_a_chosen_line_shows_its_stage_direction_as_a_direction(tmp_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
         await keys(pilot, "2")
-        speech = app.screen.query(".chosen .speech").last()
-        content = speech.visual
+        entry = [e for e in app.screen.query_one(Transcript).entries if e.chosen][-1]
+        content = entry.body
         assert str(content) == '"It\'ll be lovely."\n(Fold your own wish away.)'
         direction = [s for s in content.spans if "italic" in str(s.style)]
         assert direction and str(content)[direction[0].start:direction[0].end] == "(Fold your own wish away.)"
@@ -221,11 +222,11 @@ async def test_long_marked_up_names_keep_the_speaker_column(tmp_path: Path) -> N
         await keys(pilot, "enter", "enter")  # the scene, then the intro
         await keys(pilot, "1")
         play = app.screen
-        name = play.query(".chosen .speaker-name").last()
-        speech = play.query(".chosen .speech").last()
-        label = str(name.visual)
+        entry = [e for e in play.query_one(Transcript).entries if e.chosen][-1]
+        label = entry.name
         assert label.endswith("…") and label.startswith("◆ [b]Alex")
-        assert speech.region.x > name.region.x + len(label)  # a space before the line
+        assert len(label) < NAME_WIDTH  # the speaker column keeps a space before the line
+        assert f"{label} " in painted(app)
         await keys(pilot, "enter", "enter", "1", "1")
         assert isinstance(app.screen, DebriefScreen)
         titles = list(app.screen.query(".person-name"))

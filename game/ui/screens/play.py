@@ -252,6 +252,9 @@ class PlayScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.keep_step()
 
+    def on_screen_suspend(self) -> None:
+        self.keep_step()  # another screen opens on top (quit, progress, theatre…): save first
+
     def take(self, key: str) -> None:
         self.keep_step()
         if key == HANDOFF_OPTION and self.pending_handoff is not None:
