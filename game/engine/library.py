@@ -14,7 +14,7 @@ from game.engine.puppets.cast import default_puppets
 from game.engine.scene import loader
 from game.engine.scene.build_nodes import Cast
 from game.engine.scene.catalogue import Catalogue, default_catalogue
-from game.engine.scene.diagnostics import Diagnostic, SceneError
+from game.engine.scene.diagnostics import Diagnostic, SceneError, internal_error
 from game.engine.scene.model import Scene
 
 SCENE_SUFFIXES = (".yaml", ".yml")
@@ -72,7 +72,10 @@ def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None
 
 
 def load_entry(path: Path, catalogue: Catalogue | None = None) -> SceneEntry:
-    scene, diagnostics = check_scene_file(path, catalogue or default_catalogue())
+    try:
+        scene, diagnostics = check_scene_file(path, catalogue or default_catalogue())
+    except Exception as exc:  # a fault here must not take the game down
+        return SceneEntry(path, None, (internal_error(str(path), exc),))
     return SceneEntry(path, scene, tuple(diagnostics))
 
 

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from game.engine.puppets.answer_rules import score_answer
 from game.engine.puppets.voices import MAX_LINE, PARAMETERS, STYLES, Voice
 from game.engine.scene.catalogue import Catalogue, default_catalogue
-from game.engine.scene.diagnostics import Diagnostic, SceneError
+from game.engine.scene.diagnostics import Diagnostic, SceneError, internal_error
 from game.engine.scene.fields import FieldChecker
 from game.engine.scene.model import Choice
 from game.engine.scene.yamldoc import PathKey, read_yaml_file
@@ -78,7 +78,7 @@ class PuppetBuilder(FieldChecker):
         if raw is None or not self.expect(path, raw, dict, "voice"):
             return Voice("pompous", {})
         style = raw.get("style")
-        if style not in STYLES:
+        if not isinstance(style, str) or style not in STYLES:
             self.error(path + ("style",), f"unknown voice style {style!r}; the styles are {', '.join(sorted(STYLES))}")
             return Voice("pompous", {})
         params = {k: v for k, v in raw.items() if k != "style"}
@@ -162,6 +162,8 @@ def check_puppet_file(path: Path, catalogue: Catalogue | None = None) -> tuple[P
         return builder.build(), builder.problems
     except SceneError as exc:
         return None, exc.diagnostics
+    except Exception as exc:  # a fault here must not take the game down
+        return None, [internal_error(str(path), exc)]
 
 
 def load_puppet(path: Path, catalogue: Catalogue | None = None) -> Puppet:
@@ -172,10 +174,9 @@ def load_puppets(folder: Path, catalogue: Catalogue | None = None) -> PuppetLibr
     puppets: dict[str, Puppet] = {}
     problems: list[Diagnostic] = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        try:
-            puppet = load_puppet(path, catalogue)
-        except SceneError as exc:
-            problems.extend(exc.diagnostics)
+        puppet, diagnostics = check_puppet_file(path, catalogue)
+        if puppet is None:
+            problems.extend(diagnostics)
             continue
         if puppet.id in puppets:
             problems.append(Diagnostic(str(path), 1, 1, "error", f"duplicate puppet id {puppet.id!r}"))

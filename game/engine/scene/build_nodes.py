@@ -142,7 +142,12 @@ class NodeBuilder(FieldChecker):
         else:
             self.error(path, "a short line has one 'speaker: text' pair; use 'speaker:', 'text:' and 'if:' for more")
             return None
-        if speaker is not None and speaker not in self.roles:
+        if speaker is not None and not isinstance(speaker, str):
+            self.error(path + ("speaker",) if "speaker" in item else path,
+                       f"a speaker should be the name of one of the scene's roles, found {describe(speaker)}",
+                       on_key="speaker" not in item)
+            speaker = None
+        elif speaker is not None and speaker not in self.roles:
             self.error(path + ("speaker",) if "speaker" in item else path,
                        f"unknown speaker {speaker!r}{_suggest(str(speaker), self.roles)}; speakers are the scene's roles",
                        on_key="speaker" not in item)

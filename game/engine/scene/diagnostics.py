@@ -42,6 +42,16 @@ class SceneError(Exception):
         return [d for d in self.diagnostics if d.level == "error"]
 
 
+INTERNAL_ERROR = "Pathways could not read this file because of a fault in Pathways itself"
+
+
+def internal_error(file: str, exc: BaseException) -> Diagnostic:
+    """A last resort, so that one file that trips a fault never takes the whole game down.
+
+    The fuzz tests fail on any diagnostic made here: each one is a bug to fix at its source."""
+    return Diagnostic(file, 1, 1, "error", f"{INTERNAL_ERROR} ({type(exc).__name__}); please report it")
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A short hint naming the closest known name, or nothing when none is close."""
     names = sorted(str(o) for o in options)

@@ -127,8 +127,10 @@ class FieldChecker:
         known = self.trap_keys
         traps = []
         for i, key in enumerate(raw):
-            if key not in known:
-                self.error(path + (i,), f"unknown trap {key!r}{_suggest(str(key), known)}")
+            if not isinstance(key, str):
+                self.error(path + (i,), f"a trap should be the name of a trap, found {describe(key)}")
+            elif key not in known:
+                self.error(path + (i,), f"unknown trap {key!r}{_suggest(key, known)}")
             else:
                 traps.append(key)
         return tuple(traps)
