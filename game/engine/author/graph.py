@@ -88,7 +88,9 @@ def branch_map(scene: Scene, taken: set[str], visited: set[str],
     ``visited`` holds node ids ever shown; ``played`` is the path being played now, edge by edge.
 
     Each node is unfolded once; later mentions repeat. A node on the played path is unfolded
-    where that path first reached it, so the path reads from top to bottom without a jump."""
+    where that path first reached it, so the path reads from top to bottom without a jump.
+    Depth first, in the order of the file, with a stack of its own: a scene thousands of
+    nodes long costs no recursion."""
     outgoing: dict[str, list[Edge]] = {}
     for edge in edges(scene, condition_in_words):
         outgoing.setdefault(edge.source, []).append(edge)
@@ -96,25 +98,33 @@ def branch_map(scene: Scene, taken: set[str], visited: set[str],
     claimed: dict[str, PlayedEdge | None] = {scene.start: None}
     for step in played:
         claimed.setdefault(step[2], step)
-    unfolded: set[str] = set()
-
-    def unfold(node_id: str, via: PlayedEdge | None) -> MapNode:
-        node = scene.nodes[node_id]
-        if node_id in unfolded or (node_id in claimed and claimed[node_id] != via):
-            return MapNode(node, node_id in visited, repeat=True)
-        unfolded.add(node_id)
-        result = MapNode(node, node_id in visited)
-        for edge in outgoing.get(node_id, []):
-            if edge.target not in scene.nodes:
-                continue
-            was_taken = (edge.kind == "choice" and f"{node_id}/{edge.choice_key}" in taken) or (
-                edge.kind != "choice" and edge.target in visited and node_id in visited)
-            key = _played_key(edge)
-            result.branches.append(MapBranch(edge, was_taken, unfold(edge.target, key), key in on_path))
-        return result
-
-    return unfold(scene.start, None)
+    root = MapNode(scene.nodes[scene.start], scene.start in visited)
+    unfolded = {scene.start}
+    stack = [(root, iter(outgoing.get(scene.start, [])))]
+    while stack:
+        parent, pending = stack[-1]
+        edge = next(pending, None)
+        if edge is None:
+            stack.pop()
+            continue
+        if edge.target not in scene.nodes:
+            continue
+        source, key = parent.node.id, _played_key(edge)
+        was_taken = (edge.kind == "choice" and f"{source}/{edge.choice_key}" in taken) or (
+            edge.kind != "choice" and edge.target in visited and source in visited)
+        repeat = edge.target in unfolded or (edge.target in claimed and claimed[edge.target] != key)
+        child = MapNode(scene.nodes[edge.target], edge.target in visited, repeat=repeat)
+        parent.branches.append(MapBranch(edge, was_taken, child, key in on_path))
+        if not repeat:
+            unfolded.add(edge.target)
+            stack.append((child, iter(outgoing.get(edge.target, []))))
+    return root
 
 
 def map_size(root: MapNode) -> int:
-    return 1 + sum(map_size(b.child) for b in root.branches)
+    size, todo = 0, [root]
+    while todo:
+        item = todo.pop()
+        size += 1
+        todo += [branch.child for branch in item.branches]
+    return size

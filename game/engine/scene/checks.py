@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.diagnostics import Diagnostic, Level, did_you_mean
+from game.engine.scene.graphs import strongly_connected
 from game.engine.scene.model import Choice, Node, Scene
 from game.engine.scene.position import Position
 
@@ -46,24 +47,17 @@ def reachable_nodes(scene: Scene) -> set[str]:
 
 
 def _route_cycle(scene: Scene) -> list[str]:
-    """Route nodes that can lead back to themselves through route nodes alone (one per cycle)."""
-    routes = {n.id: [b.goto for b in n.route] for n in scene.nodes.values() if n.route}
-    done: set[str] = set()
-    found: list[str] = []
+    """Route nodes that can lead back to themselves through route nodes alone (one per cycle).
 
-    def visit(node_id: str, trail: list[str]) -> None:
-        if node_id in trail:
-            found.append(node_id)
-            return
-        if node_id in done or node_id not in routes:
-            return
-        for target in routes[node_id]:
-            visit(target, trail + [node_id])
-        done.add(node_id)
-
-    for node_id in routes:
-        visit(node_id, [])
-    return sorted(set(found))
+    Iterative, so that a chain of thousands of route nodes costs no recursion."""
+    routes = {n.id: [b.goto for b in n.route if b.goto in scene.nodes and scene.nodes[b.goto].route]
+              for n in scene.nodes.values() if n.route}
+    order = {node_id: index for index, node_id in enumerate(routes)}
+    found = []
+    for component in strongly_connected(routes):
+        if len(component) > 1 or component[0] in routes[component[0]]:
+            found.append(min(component, key=order.__getitem__))
+    return sorted(found)
 
 
 def _check_links(scene: Scene, node: Node, report) -> None:

@@ -35,6 +35,7 @@ _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
 MAX_LENGTH = 500
+MAX_NESTING = 20  # brackets and 'not's inside one another
 
 
 class ConditionSyntaxError(ValueError):
@@ -131,6 +132,12 @@ class _Parser:
         self.tokens = tokens
         self.index = 0
         self.length = length
+        self.depth = 0
+
+    def deeper(self, offset: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConditionSyntaxError(f"brackets and 'not' nest more than {MAX_NESTING} deep", offset)
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -162,8 +169,10 @@ class _Parser:
 
     def parse_not(self) -> Expr:
         if self.at_word("not"):
-            self.take()
-            return Not(self.parse_not())
+            self.deeper(self.take()[2])
+            operand = self.parse_not()
+            self.depth -= 1
+            return Not(operand)
         return self.parse_comparison()
 
     def parse_comparison(self) -> Expr:
@@ -181,7 +190,9 @@ class _Parser:
         if kind == "text":
             return Literal(text[1:-1])
         if kind == "op" and text == "(":
+            self.deeper(offset)
             inner = self.parse_or()
+            self.depth -= 1
             closing = self.take()
             if closing[1] != ")":
                 raise ConditionSyntaxError(f"expected ')' but found {closing[1]!r}", closing[2])
@@ -194,13 +205,15 @@ class _Parser:
 
 
 def _names(tree: Expr):
-    if isinstance(tree, Name):
-        yield tree
-    elif isinstance(tree, Not):
-        yield from _names(tree.operand)
-    elif isinstance(tree, (BoolOp, Compare)):
-        yield from _names(tree.left)
-        yield from _names(tree.right)
+    todo = [tree]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, Name):
+            yield item
+        elif isinstance(item, Not):
+            todo.append(item.operand)
+        elif isinstance(item, (BoolOp, Compare)):
+            todo += [item.right, item.left]
 
 
 def _evaluate(tree: Expr, lookup: Callable[[str], Value]) -> Value:
