@@ -24,6 +24,7 @@ from game.engine.author.graph import (
 from game.engine.scene.model import Scene
 from game.ui.widgets.safe_tree import SafeTree
 
+MAX_FORKS = 100  # forks nested inside forks; each costs two levels of the tree
 LEGEND = ("» this time   ✓ chosen before   · never chosen   ● visited   ○ not yet   "
           "★ ending found   ? ending not found   ↺ shown elsewhere in the map")
 
@@ -93,19 +94,38 @@ class BranchMapScreen(Screen[str | None]):
         tree.move_cursor(node)
         tree.scroll_to_node(node, animate=False)
 
-    def add_branches(self, parent: TreeNode, item: MapNode) -> None:
-        """Add ``item``'s branches under ``parent``; the path played now starts unfolded."""
-        for branch in item.branches:
-            if branch.edge.kind == "continue":
-                holder = parent
-            else:
-                holder = parent.add(branch_label(branch), data=None, expand=branch.on_path)
-            child = holder.add(node_label(branch.child, self.here), data=branch.child.node.id,
-                               allow_expand=bool(branch.child.branches),
-                               expand=branch.on_path and not branch.child.repeat)
-            if branch.child.node.id == self.here and not branch.child.repeat:
-                self.here_node = child
-            self.add_branches(child, branch.child)
+    def add_branches(self, holder: TreeNode, item: MapNode) -> None:
+        """Add the moments after ``item`` (shown as ``holder``); the path played now starts unfolded.
+
+        A moment with one way on continues in the same list, so a straight run reads as a list
+        rather than a staircase; only real forks nest, and never deeper than MAX_FORKS. Built
+        with a stack of its own, so a scene of thousands of moments costs no recursion."""
+        work = [(holder, holder, item, 0)]
+        while work:
+            container, shown, item, forks = work.pop()
+            while len(item.branches) == 1:
+                branch = item.branches[0]
+                if branch.edge.kind != "continue":
+                    container.add_leaf(branch_label(branch))
+                item = branch.child
+                shown = self.add_moment(container, branch)
+            if not item.branches:
+                continue
+            if forks >= MAX_FORKS:
+                shown.add_leaf(Text("⋯ the map shows no more forks this deep; play on to see them"))
+                continue
+            for branch in item.branches:
+                box = shown.add(branch_label(branch), data=None, expand=branch.on_path)
+                work.append((box, self.add_moment(box, branch), branch.child, forks + 1))
+
+    def add_moment(self, container: TreeNode, branch: MapBranch) -> TreeNode:
+        item = branch.child
+        forks = len(item.branches) > 1
+        moment = container.add(node_label(item, self.here), data=item.node.id, allow_expand=forks,
+                               expand=forks and branch.on_path and not item.repeat)
+        if item.node.id == self.here and not item.repeat:
+            self.here_node = moment
+        return moment
 
     def can_jump_to(self, node_id: str | None) -> bool:
         if node_id is None or node_id not in self.visited:
