@@ -8,6 +8,7 @@ in-memory database for this session. The caller learns about it through `notice`
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -166,6 +167,16 @@ def check_usable(connection: sqlite3.Connection) -> None:
         raise UnusableFile("newer")
     if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise UnusableFile("damaged")
+    if missing_tables(connection):
+        raise UnusableFile("damaged")
+
+
+def missing_tables(connection: sqlite3.Connection) -> set[str]:
+    """Tables that the file's user_version says it has, but that are not there: damage."""
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    expected = {name for script in MIGRATIONS[:user_version(connection)]
+                for name in re.findall(r"CREATE TABLE (\w+)", script)}
+    return expected - present
 
 
 def configure(connection: sqlite3.Connection) -> None:

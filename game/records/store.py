@@ -1,7 +1,10 @@
 """The records kept on this machine: finished and abandoned attempts, one save per scene, settings.
 
 Nothing here raises because of the disk or the file: a failed query leaves a message in
-`Records.notice` and returns an empty answer, and a row whose JSON is malformed is skipped.
+`Records.notice` (and tells `Records.listener`, so the player hears of it at once) and returns an
+empty answer, and a row whose JSON is malformed is skipped. A finished attempt that cannot be
+written is never dropped: it stays in memory, is listed with the others, and is written at the
+next chance (the next write, or closing).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import json
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import (
@@ -43,6 +46,8 @@ EXPORT_VERSION = 3
 Status = Literal["finished", "abandoned"]
 STATUSES = ("finished", "abandoned")
 T = TypeVar("T")
+UNSAVED_ATTEMPT = ("This attempt could not be written to your records yet; it is kept for this "
+                   "session and will be written as soon as the file takes it")
 
 
 def now_utc() -> str:
@@ -103,6 +108,8 @@ class Records:
         self._lock = threading.RLock()
         self.path = path
         self.notice = notice
+        self.listener: Callable[[str], None] | None = None  # told of every failure as it happens
+        self._unsaved: list[Attempt] = []  # attempts the file would not take yet, oldest first
 
     @classmethod
     def open(cls, folder: Path | None = None) -> Records:
@@ -123,22 +130,53 @@ class Records:
 
     def close(self) -> None:
         with self._lock:
+            self.write_unsaved()
             self._connection.close()
+
+    @property
+    def unsaved(self) -> int:
+        """How many attempts are kept only in memory, waiting for the file to take them."""
+        return len(self._unsaved)
 
     # Attempts
 
     def add_attempt(self, attempt: Attempt) -> int:
-        """Store the attempt and return its id (0 if it could not be stored; see `notice`)."""
-        row = _attempt_row(attempt)
-        with self._guard("This attempt could not be recorded"), self._connection:
-            return self._connection.execute(_INSERT_ATTEMPT, row).lastrowid
-        return 0
+        """Store the attempt and return its id (0 if it could not be stored yet; see `notice`)."""
+        attempt = replace(attempt, finished_at=attempt.finished_at or now_utc())
+        with self._lock:
+            self.write_unsaved()
+            if self._unsaved:  # keep the order: this one waits behind the others
+                self._unsaved.append(attempt)
+                self._fail(UNSAVED_ATTEMPT, "the records file still cannot be written")
+                return 0
+            with self._guard(UNSAVED_ATTEMPT), self._connection:
+                return self._connection.execute(_INSERT_ATTEMPT, _attempt_row(attempt)).lastrowid
+            self._unsaved.append(attempt)
+            return 0
+
+    def write_unsaved(self) -> bool:
+        """Try again to write the attempts kept in memory; True when none is left waiting."""
+        with self._lock:
+            written = 0
+            while self._unsaved:
+                try:
+                    with self._connection:
+                        self._connection.execute(_INSERT_ATTEMPT, _attempt_row(self._unsaved[0]))
+                except sqlite3.DatabaseError:
+                    return False
+                self._unsaved.pop(0)
+                written += 1
+            if written and self.listener is not None:
+                self.listener(f"Your records file can be written again: {written} kept "
+                              f"attempt{'s were' if written > 1 else ' was'} written to it.")
+            return True
 
     def attempts(self, scene_id: str | None = None) -> list[Attempt]:
-        """Oldest first."""
+        """Oldest first, with any not yet written last."""
         where, args = ("WHERE scene_id = ?", (scene_id,)) if scene_id is not None else ("", ())
         query = f"SELECT * FROM attempts {where} ORDER BY finished_at, id"
-        return self._read("Your past attempts could not be read", query, args, _attempt_from_row)
+        stored = self._read("Your past attempts could not be read", query, args, _attempt_from_row)
+        return stored + [a for a in self._unsaved if scene_id is None or a.scene_id == scene_id]
 
     def scene_stats(self, scene_id: str) -> SceneStats:
         attempts = self.attempts(scene_id)
@@ -234,7 +272,12 @@ class Records:
             except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
                 raise  # a mistake in the calling code, not in the file
             except sqlite3.DatabaseError as error:
-                self.notice = f"{failure} ({error})."
+                self._fail(failure, str(error))
+
+    def _fail(self, failure: str, reason: str) -> None:
+        self.notice = f"{failure} ({reason})."
+        if self.listener is not None:
+            self.listener(self.notice)
 
     def _read(self, failure: str, query: str, args: tuple,
               decode: Callable[[sqlite3.Row], T]) -> list[T]:

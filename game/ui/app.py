@@ -74,6 +74,7 @@ class PathwaysApp(App[None]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.together_names: tuple[str, str] | None = None  # None: playing alone
+        self._last_records_notice: str | None = None
 
     @property
     def catalogue(self) -> Catalogue:
@@ -94,6 +95,13 @@ class PathwaysApp(App[None]):
         if self.records.notice:
             self.notify(self.records.notice, title="Your records", severity="warning", timeout=12,
                         markup=False)
+        self.records.listener = self.records_trouble
+
+    def records_trouble(self, notice: str) -> None:
+        """Tell the player at once when the records file fails them (from any thread)."""
+        if notice != self._last_records_notice:
+            self._last_records_notice = notice
+            self.notify(notice, title="Your records", severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
         play = sys.modules.get("game.ui.screens.play")
