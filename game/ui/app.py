@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -361,7 +362,9 @@ class PathwaysApp(App[None]):
     async def action_quit(self) -> None:
         from game.ui.screens.confirm import ConfirmScreen
 
-        if isinstance(self.screen, ConfirmScreen):
+        if isinstance(self.screen, CommandPalette):
+            self.pop_screen()  # the question replaces the palette rather than covering it
+        if any(isinstance(s, ConfirmScreen) for s in self.screen_stack):
             return
         if not self.scene_under_way():
             self.exit()
@@ -379,6 +382,11 @@ class PathwaysApp(App[None]):
         self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep playing"), answer)
 
     # -- command palette --------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """One palette at a time, even when another screen has opened over it."""
+        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            super().action_command_palette()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -1,0 +1,26 @@
+"""The command palette and quitting do not trip over each other (defect 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.play import PlayScreen
+from tests.conftest import MINIMAL_SCENE
+from tests.ui.helpers import keys, make_app, scene_folder, start_first_scene
+
+
+async def test_palette_quit_palette_in_a_scene_does_not_crash(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "ctrl+p", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert not any(isinstance(s, CommandPalette) for s in app.screen_stack)  # not underneath
+        await keys(pilot, "ctrl+p", "ctrl+p", "ctrl+q", "escape", "escape")
+        assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) <= 1
+        while not isinstance(app.screen, (PlayScreen, ConfirmScreen)):
+            await keys(pilot, "escape")
+        assert any(isinstance(s, PlayScreen) for s in app.screen_stack) and app.is_running
