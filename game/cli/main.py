@@ -133,8 +133,9 @@ def play(folder: Path) -> int:
         PathwaysApp,  # imported late: the other commands never need Textual
     )
 
-    PathwaysApp(scenes_folder=folder).run()
-    return 0
+    app = PathwaysApp(scenes_folder=folder)
+    app.run()
+    return app.return_code or 0  # Textual restores the terminal first; a crash is never success
 
 
 def play_file(path: Path, watch: bool) -> int:
@@ -157,8 +158,9 @@ def play_file(path: Path, watch: bool) -> int:
     from game.ui.app import PathwaysApp
 
     # An author's test plays are not the player's progress: keep them in memory only.
-    PathwaysApp(scenes_folder=path.parent, records=Records.scratch(), scene_file=path, watch=watch).run()
-    return 0
+    app = PathwaysApp(scenes_folder=path.parent, records=Records.scratch(), scene_file=path, watch=watch)
+    app.run()
+    return app.return_code or 0
 
 
 def author(args: argparse.Namespace) -> int:
