@@ -10,9 +10,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterator
 
+from game.cli.output import say
 from game.engine.library import load_entry, load_library, scene_files
 from game.engine.scene.catalogue import default_catalogue
 from game.engine.scene.model import Scene
+from game.engine.scene.text import printable
 
 NAME_WIDTH = 24
 COLUMN_WIDTH = 10
@@ -31,7 +33,7 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{path}: error: no such file or folder", file=sys.stderr)
+        say(f"{printable(path)}: error: no such file or folder", file=sys.stderr)
     files = scene_files(p for p in paths if p.exists())
     puppet_files = [f for f in files if f.parent.name == "puppets"]
     entries = load_library(f for f in files if f not in puppet_files)
@@ -42,16 +44,16 @@ def validate(paths: list[Path], output: str, strict: bool) -> int:
     warnings = sum(d.level == "warning" for d in diagnostics)
     checked = len(entries) + len(puppet_files)
     if output == "json":
-        print(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
+        say(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
                           "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
     else:
         for diagnostic in diagnostics:
-            print(diagnostic)
+            say(diagnostic)
         puppets = f" and {_count(len(puppet_files), 'puppet file')}" if puppet_files else ""
         if any(e.scene is None for e in entries):
-            print("(A file with errors is checked for warnings once its errors are fixed: "
+            say("(A file with errors is checked for warnings once its errors are fixed: "
                   "a warning about a scene that does not load could be wrong.)")
-        print(f"{_count(len(entries), 'scene file')}{puppets} checked: "
+        say(f"{_count(len(entries), 'scene file')}{puppets} checked: "
               f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
     if errors or (not checked and not missing):
         return 1
@@ -82,7 +84,7 @@ def _scenes(paths: list[Path]) -> tuple[list[Scene], int]:
         if entry.scene is None:
             broken += 1
             for diagnostic in entry.errors:
-                print(diagnostic, file=sys.stderr)
+                say(diagnostic, file=sys.stderr)
         else:
             scenes.append(entry.scene)
     return scenes, broken
@@ -92,18 +94,18 @@ def check(paths: list[Path], limit: int, runs: int | None, seed: int, output: st
           library: bool = False) -> int:
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{path}: error: no such file or folder", file=sys.stderr)
+        say(f"{printable(path)}: error: no such file or folder", file=sys.stderr)
     scenes, broken = _scenes([p for p in paths if p.exists()])
     if not scenes and not broken:
-        print("no scene files found", file=sys.stderr)
+        say("no scene files found", file=sys.stderr)
         return 1
     if library:
         return _check_library(scenes, output) or int(bool(broken or missing))
     reports = [_check_random(s, runs, seed) if runs else _check_all(s, limit) for s in scenes]
     if output == "json":
-        print(json.dumps([r for r, _ in reports], indent=2))
+        say(json.dumps([r for r, _ in reports], indent=2))
     else:
-        print("\n\n".join(text for _, text in reports))
+        say("\n\n".join(text for _, text in reports))
     healthy = all(r["ok"] for r, _ in reports)
     return 0 if healthy and not broken and not missing else 1
 
@@ -116,7 +118,7 @@ def _check_all(scene: Scene, limit: int) -> tuple[dict, str]:
     found = report.exploration
     endings, choices = found.unreached_endings(scene), found.unreached_choices(scene)
     total_choices = sum(len(n.choices) for n in scene.nodes.values())
-    lines = [f"{scene.file}: {found.states:,} states explored"]
+    lines = [f"{printable(scene.file)}: {found.states:,} states explored"]
     if not found.complete:
         lines.append(f"  stopped at the limit of {limit:,} states: what follows covers only the states "
                      "explored (raise --limit to see more)")
@@ -196,7 +198,7 @@ def _check_random(scene: Scene, runs: int, seed: int) -> tuple[dict, str]:
     total_choices, taken = len(every), len(report.choices_taken & every)
     reached = sorted(report.endings)
     never = [n.id for n in scene.endings() if n.id not in report.endings]
-    lines = [f"{scene.file}: {runs:,} random playthroughs (seed {seed})",
+    lines = [f"{printable(scene.file)}: {runs:,} random playthroughs (seed {seed})",
              f"  endings reached: {len(reached)} of {len(scene.endings())}"
              + (f"; never: {', '.join(never)}" if never else ""),
              f"  choices taken: {taken} of {total_choices}",
@@ -218,7 +220,7 @@ def _scene_path(name: Path, library: Path) -> Path | None:
     for entry in load_library([library]):
         if entry.scene is not None and entry.scene.id == str(name):
             return entry.path
-    print(f"{name}: error: no such file, and no scene in {library} has that id", file=sys.stderr)
+    say(f"{printable(name)}: error: no such file, and no scene in {printable(library)} has that id", file=sys.stderr)
     return None
 
 
@@ -231,18 +233,18 @@ def graph(name: Path, output_format: str, output: Path | None, library: Path) ->
     entry = load_entry(path)
     if entry.scene is None:
         for diagnostic in entry.errors or entry.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            say(diagnostic, file=sys.stderr)
         return 1
     text = FORMATS[output_format](entry.scene)
     if output is None:
-        print(text, end="")
+        say(text, end="")
         return 0
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{output}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say(f"{printable(output)}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"Wrote the {output_format} graph of {entry.scene.id} to {output}.", file=sys.stderr)
+    say(f"Wrote the {output_format} graph of {entry.scene.id} to {printable(output)}.", file=sys.stderr)
     return 0
 
 
@@ -250,14 +252,14 @@ def schema(output: Path | None) -> int:
     from game.engine.scene.schema import schema_text
 
     if output is None:
-        print(schema_text(), end="")
+        say(schema_text(), end="")
         return 0
     try:
         output.write_text(schema_text(), encoding="utf-8")
     except OSError as exc:
-        print(f"{output}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say(f"{printable(output)}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"Wrote the scene schema to {output}.", file=sys.stderr)
+    say(f"Wrote the scene schema to {printable(output)}.", file=sys.stderr)
     return 0
 
 
@@ -284,12 +286,12 @@ def _write_schema_beside(folder: Path) -> None:
 
 def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
     if not SCENE_ID.match(scene_id):
-        print(f"error: {scene_id!r} is not a scene id: use lower-case letters, digits, '-' and '_', "
+        say(f"error: {scene_id!r} is not a scene id: use lower-case letters, digits, '-' and '_', "
               "starting with a letter", file=sys.stderr)
         return 1
     target = folder / f"{scene_id}.yaml"
     if target.exists():
-        print(f"{target}: error: already exists; choose another id or move the file", file=sys.stderr)
+        say(f"{printable(target)}: error: already exists; choose another id or move the file", file=sys.stderr)
         return 1
     template = resources.files("game.data").joinpath("scene_template.yaml").read_text(encoding="utf-8")
     text = (template.replace("__ID__", scene_id)
@@ -301,7 +303,8 @@ def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
         target.write_text(text, encoding="utf-8")
         _write_schema_beside(folder)
     except OSError as exc:
-        print(f"{target}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say(f"{printable(target)}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"Wrote {target}. Next: pathways validate {target}, then pathways play {target} --watch")
+    shown = printable(target)
+    say(f"Wrote {shown}. Next: pathways validate {shown}, then pathways play {shown} --watch")
     return 0

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sized
 from pathlib import Path
 
+from game.cli.output import say
+from game.engine.scene.text import printable
 from game.records.db import database_path, record_files
 from game.records.store import Records
 
@@ -15,26 +17,26 @@ CONFIRM_WORD = "delete"
 
 
 def show_path() -> int:
-    print(database_path())
+    say(printable(database_path()))
     return 0
 
 
 def export(target: str, force: bool) -> int:
     with Records.open() as records:
         if records.notice:
-            print(records.notice, file=sys.stderr)
+            say(printable(records.notice), file=sys.stderr)
         exported = records.export_all()
     where = "standard output" if target == "-" else target
     try:
         write_export(target, json.dumps(exported, indent=2, ensure_ascii=False) + "\n", force)
     except FileExistsError:
-        print(f"{target} already exists; use --force to overwrite it.", file=sys.stderr)
+        say(f"{printable(target)} already exists; use --force to overwrite it.", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Could not write {where}: {error.strerror or error}.", file=sys.stderr)
+        say(f"Could not write {printable(where)}: {error.strerror or error}.", file=sys.stderr)
         return 1
-    print(f"Exported {_count(exported['attempts'], 'attempt')}, {_count(exported['saves'], 'save')} "
-          f"and {_count(exported['settings'], 'setting')} to {where}.", file=sys.stderr)
+    say(f"Exported {_count(exported['attempts'], 'attempt')}, {_count(exported['saves'], 'save')} "
+          f"and {_count(exported['settings'], 'setting')} to {printable(where)}.", file=sys.stderr)
     return 0
 
 
@@ -53,20 +55,20 @@ def delete(yes: bool) -> int:
     path = database_path()
     files = record_files(path)
     if not files:
-        print(f"There are no Pathways records in {path.parent}.")
+        say(f"There are no Pathways records in {printable(path.parent)}.")
         return 0
     if not yes and not confirmed(path):
-        print("Nothing was deleted.", file=sys.stderr)
+        say("Nothing was deleted.", file=sys.stderr)
         return 1
     return remove(files)
 
 
 def confirmed(path: Path) -> bool:
-    print(f"Delete all Pathways records in {path}? This cannot be undone. "
-          f'Type "{CONFIRM_WORD}" to confirm: ', end="", file=sys.stderr, flush=True)
+    say(f"Delete all Pathways records in {printable(path)}? This cannot be undone. "
+        f'Type "{CONFIRM_WORD}" to confirm: ', end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     if not sys.stdin.isatty():
-        print(file=sys.stderr)  # a piped answer is not echoed: end the prompt's line
+        say(file=sys.stderr)  # a piped answer is not echoed: end the prompt's line
     return answer.strip() == CONFIRM_WORD
 
 
@@ -75,9 +77,9 @@ def remove(files: list[Path]) -> int:
         try:
             file.unlink(missing_ok=True)
         except OSError as error:
-            print(f"Could not remove {file}: {error.strerror or error}.", file=sys.stderr)
+            say(f"Could not remove {printable(file)}: {error.strerror or error}.", file=sys.stderr)
             return 1
-        print(f"Removed {file}")
+        say(f"Removed {printable(file)}")
     return 0
 
 

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from game import __version__
+from game.cli.output import say
+from game.engine.scene.text import printable
 from game.paths import scenes_dir
 
 
@@ -142,7 +144,7 @@ def play_file(path: Path, watch: bool) -> int:
     import sys
 
     if not path.is_file():
-        print(f"{path}: error: no such file", file=sys.stderr)
+        say(f"{printable(path)}: error: no such file", file=sys.stderr)
         return 1
     if not watch:
         from game.engine.library import load_entry
@@ -193,5 +195,5 @@ def data(args: argparse.Namespace) -> int:
         return commands.export(args.file, args.force)
     if args.data_verb == "delete":
         return commands.delete(args.yes)
-    print(args.data_help(), end="")
+    say(args.data_help(), end="")
     return 0

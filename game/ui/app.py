@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from game.engine.scene.text import printable
 from game.records import Records
 from game.ui import library_count
 from game.ui.screens.title import TitleScreen
@@ -94,7 +95,7 @@ class PathwaysApp(App[None]):
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
         if self.records.notice:
-            self.notify(self.records.notice, title="Your records", severity="warning", timeout=12,
+            self.notify(printable(self.records.notice), title="Your records", severity="warning", timeout=12,
                         markup=False)
         self.records.listener = self.records_trouble
 
@@ -102,7 +103,7 @@ class PathwaysApp(App[None]):
         """Tell the player at once when the records file fails them (from any thread)."""
         if notice != self._last_records_notice:
             self._last_records_notice = notice
-            self.notify(notice, title="Your records", severity="warning", timeout=12, markup=False)
+            self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
         play = sys.modules.get("game.ui.screens.play")

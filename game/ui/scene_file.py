@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from game.engine.library import SceneEntry, load_entry
 from game.engine.play.reload import Outcome, carry_over
+from game.engine.scene.text import printable
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
@@ -60,7 +61,7 @@ class SceneFile:
                 return
             outcome = self.reload_ending(ending, entry.scene)
         self.app.clear_notifications()
-        self.app.notify(RELOADED[outcome], title=self.path.name, timeout=3, markup=False)
+        self.app.notify(RELOADED[outcome], title=printable(self.path.name), timeout=3, markup=False)
 
     def reload_ending(self, ending: EndingScreen | DebriefScreen, scene) -> Outcome:
         """Saved while on the ending: stay on it if the path still ends there, else play on from

@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from game.engine.scene.text import printable
+
 Level = Literal["error", "warning"]
 
 
@@ -18,7 +20,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message}"
+        """One line, safe to print: the file name comes from the disk and may hold anything."""
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message}")
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from game.engine.library import SceneEntry
 from game.engine.play.voice import plays_several
 from game.engine.scene.catalogue import Catalogue
+from game.engine.scene.text import printable
 from game.records import SceneStats
 from game.ui.widgets.charts import signed
 
@@ -73,7 +74,7 @@ def broken_prompt(entry: SceneEntry) -> Content:
     first = f"line {errors[0].line}, column {errors[0].column}: {errors[0].message}" if errors else "cannot be loaded"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return Content.assemble(
-        ("⚠ ", "bold"), (entry.path.name, "bold"), " — unavailable\n",
+        ("⚠ ", "bold"), (printable(entry.path.name), "bold"), " — unavailable\n",
         f"{first}{more}",
     )
 
@@ -134,7 +135,7 @@ class ScenePickerScreen(Screen[None]):
             status.update(Content("Loading scenes…"))
             return
         if not library:
-            status.update(Content(f"No scene files found in {self.app.scenes_folder}."))
+            status.update(Content(f"No scene files found in {printable(self.app.scenes_folder)}."))
             return
         if self.tag_filter not in library_tags(library):
             self.set_reactive(ScenePickerScreen.tag_filter, None)  # the tag went away on reload
