@@ -144,7 +144,8 @@ def play_file(path: Path, watch: bool) -> int:
     import sys
 
     if not path.is_file():
-        say(f"{printable(path)}: error: no such file", file=sys.stderr)
+        problem = "not a regular file" if path.exists() else "no such file"
+        say(f"{printable(path)}: error: {problem}", file=sys.stderr)
         return 1
     if not watch:
         from game.engine.library import load_entry

@@ -11,6 +11,8 @@ when something asks where a value is (an error message, or a place kept in the m
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,13 +144,11 @@ def _key_text(node: yaml.Node) -> Any:
 
 
 def read_file_bytes(path: Path, name: str) -> bytes:
-    """The bytes of a file, refusing one larger than MAX_FILE_BYTES before reading it."""
+    """The bytes of a regular file, refusing one larger than MAX_FILE_BYTES (see read_capped)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SceneError([Diagnostic(name, 1, 1, "error",
-                                         f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
-        return path.read_bytes()
+        return read_capped(path, MAX_FILE_BYTES)
+    except NotReadable as exc:
+        raise SceneError([Diagnostic(name, 1, 1, "error", str(exc))]) from None
     except OSError as exc:
         raise SceneError([Diagnostic(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]) from None
 
@@ -161,6 +161,39 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
     except UnicodeDecodeError as exc:
         raise SceneError([Diagnostic(name, 1, 1, "error", f"file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
     return read_yaml_text(text, name)
+
+
+class NotReadable(Exception):
+    """The path is not a regular file, or holds more than the limit."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, never more than ``limit``: a pipe, a device such as
+    /dev/zero (even through a link) or a file that grows while read is refused, not waited on.
+
+    Opened without blocking, so that opening a pipe cannot hang; its kind is checked on the
+    open file, and the size by reading, since a size from stat can be wrong or change."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
+        raise NotReadable(f"cannot read {kind}: scene and puppet files must be regular files")
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = file.read(min(64 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    if total > limit:
+        raise NotReadable(f"file is larger than the limit of {limit:,} bytes")
+    return b"".join(chunks)
 
 
 def read_yaml_text(text: str, file: str = "<text>") -> YamlDoc:
