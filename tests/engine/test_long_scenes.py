@@ -63,3 +63,15 @@ def test_the_branch_map_of_a_3000_node_scene_is_built(tmp_path):
         assert entry.scene is not None
         assert map_size(branch_map(entry.scene, set(), set())) == 3001
         validate_everything(tmp_path / "long.yaml")
+
+
+def test_lines_per_node_have_a_validated_limit(tmp_path):
+    """Defect 6: 10,000 narration lines froze the screen; a node may show at most 60."""
+    from game.engine.scene.fields import MAX_LINES_PER_NODE
+
+    lines = ", ".join(f"Line {i}." for i in range(MAX_LINES_PER_NODE + 1))
+    scene = chain(1, "goto").replace("lines: [Step 0.]", f"lines: [{lines}]")
+    messages = [str(d) for d in validate_everything(write(tmp_path, scene))]
+    assert any(f"at most {MAX_LINES_PER_NODE} lines" in m for m in messages), messages
+    fits = chain(1, "goto").replace("lines: [Step 0.]", "lines: [" + lines.rsplit(", ", 1)[0] + "]")
+    assert load_entry(write(tmp_path, fits)).scene is not None

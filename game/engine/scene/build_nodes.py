@@ -6,7 +6,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Mapping, Protocol
 
 from game.engine.scene.conditions import Condition
-from game.engine.scene.fields import IDENTIFIER, FieldChecker, _suggest, describe
+from game.engine.scene.fields import (
+    IDENTIFIER,
+    MAX_LINES_PER_NODE,
+    FieldChecker,
+    _suggest,
+    describe,
+)
 from game.engine.scene.keys import (
     BRANCH_KEYS,
     ENDING_KEYS,
@@ -121,6 +127,9 @@ class NodeBuilder(FieldChecker):
     def build_lines(self, path: PathKey, raw: Any) -> tuple[Line, ...]:
         if not self.expect(path, raw, list, "lines"):
             return ()
+        if len(raw) > MAX_LINES_PER_NODE:
+            self.error(path + (MAX_LINES_PER_NODE,), f"a node may show at most {MAX_LINES_PER_NODE} lines; "
+                       "split the text into nodes joined by 'goto'")
         return tuple(line for i, item in enumerate(raw)
                      if (line := self.build_line(path + (i,), item)) is not None)
 

@@ -17,6 +17,7 @@ IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 MAX_SCORE_STEP = 3
 MAX_METER_STEP = 5
 MAX_TEXT = 4000
+MAX_LINES_PER_NODE = 60  # about three screens at 80x24; longer text belongs in several nodes
 
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list",
                dict: "a mapping (key: value)", float: "a number"}

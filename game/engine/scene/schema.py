@@ -72,7 +72,7 @@ def scene_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
     branch = _closed({"if": _CONDITION, "goto": _ID}, ["goto"])
     ending = _closed({"title": _TEXT, "reflection": _TEXT}, ["title", "reflection"])
     node = _closed({
-        "lines": {"type": "array", "items": line},
+        "lines": {"type": "array", "items": line, "maxItems": fields.MAX_LINES_PER_NODE},
         "choices": {"type": "array", "items": choice, "minItems": 1, "maxItems": 9},
         "goto": {**_ID, "description": "Continue to this node."},
         "route": {"type": "array", "items": branch, "minItems": 1,
