@@ -92,7 +92,7 @@ def test_graph_snapshots() -> None:
 
 def test_graph_labels_are_escaped() -> None:
     scene = load_scene_text(TWO_ENDINGS_SCENE.replace("Ask how Kim is.", """'"Ask" <how> #Kim \\ is.'"""))
-    assert '"#quot;Ask#quot; #lt;how#gt; #35;Kim' in to_mermaid(scene)
+    assert '"#34;Ask#34; #60;how#62; #35;Kim' in to_mermaid(scene)
     assert '[label="\\"Ask\\" <how> #Kim \\\\ is."]' in to_dot(scene)
 
 

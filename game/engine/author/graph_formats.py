@@ -27,12 +27,19 @@ def _edge_label(edge: Edge) -> str:
 # -- Mermaid -------------------------------------------------------------------------------------
 
 def _mermaid_id(node_id: str) -> str:
-    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+    """A safe, distinct Mermaid id: '_' and '-' are spelled out, so 'a-b' and 'a_b' differ."""
+    spelled = node_id.replace("_", "_u").replace("-", "_d")
+    return "n_" + re.sub(r"[^A-Za-z0-9_]", lambda m: f"_x{ord(m.group()):x}_", spelled)
+
+
+# Written as Mermaid entity codes (#NN;): a quote mark would end the label, '%' could start a
+# %%{init}%% directive anywhere in the text, a backtick would make the label Markdown, and '&',
+# '<', '>' and '#' would be read as entities or HTML.
+_MERMAID_SPECIAL = re.compile(r"""[#"&<>%`|\\]""")
 
 
 def _mermaid_text(text: str) -> str:
-    escaped = text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-    return f'"{escaped}"'
+    return '"' + _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", text) + '"'
 
 
 def to_mermaid(scene: Scene) -> str:
