@@ -42,8 +42,6 @@ def test_the_folder_comes_from_the_environment(tmp_path: Path, monkeypatch) -> N
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_folder_and_files_are_private(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    folder.mkdir(mode=0o755)
-    os.chmod(folder, 0o755)
     with Records.open(folder) as records:
         records.set_setting("x", 1)
         assert mode(folder) == 0o700
@@ -160,3 +158,38 @@ def test_setting_aside_moves_the_wal_and_shm_too(tmp_path: Path) -> None:
     assert aside.with_name(aside.name + "-shm").read_bytes() == b"shm"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(FILE_NAME + "-")) == []
     assert not path.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_existing_shared_folder_keeps_its_mode(tmp_path: Path) -> None:
+    """Defect 9: PATHWAYS_DATA_DIR=/tmp used to chmod /tmp itself to 0700."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    with Records.open(shared) as records:
+        assert records.path == shared / FILE_NAME
+    assert mode(shared) == 0o1777
+    assert mode(shared / FILE_NAME) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_loose_records_file_is_tightened(tmp_path: Path) -> None:
+    with Records.open(tmp_path) as records:
+        records.set_setting("x", 1)
+    os.chmod(tmp_path / FILE_NAME, 0o666)
+    with Records.open(tmp_path) as records:
+        assert records.get_setting("x") == 1
+    assert mode(tmp_path / FILE_NAME) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_parents_made_under_umask_000_are_private(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        with Records.open(tmp_path / "a" / "b" / "c"):
+            pass
+    finally:
+        os.umask(old)
+    for made in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert mode(made) == 0o700, made
+    assert mode(tmp_path / "a" / "b" / "c" / FILE_NAME) == 0o600
