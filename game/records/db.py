@@ -7,10 +7,12 @@ in-memory database for this session. The caller learns about it through `notice`
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
 import stat
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,6 +65,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 CURRENT_VERSION = len(MIGRATIONS)
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries of a busy file at start
 
 # Errors that say "not now, not here" rather than "this file is broken": keep the file as it is.
 _ENVIRONMENT_ERRORS = frozenset({
@@ -109,18 +112,32 @@ def open_database(folder: Path) -> OpenedDatabase:
         return start_over(path, problem.kind)
     except sqlite3.DatabaseError as error:
         if is_environmental(error):
-            return in_memory(folder)
+            return in_memory(folder, why_not_kept(error, path))
         return start_over(path, "damaged")
-    except (OSError, sqlite3.Error):
-        return in_memory(folder)
+    except (OSError, sqlite3.Error) as error:
+        return in_memory(folder, why_not_kept(error, path))
 
 
 def start_over(path: Path, kind: str) -> OpenedDatabase:
     try:
         aside = set_aside(path, kind)
         return OpenedDatabase(connect_file(path), path, aside_notice(kind, aside))
-    except (OSError, sqlite3.Error, UnusableFile):
-        return in_memory(path.parent)
+    except (OSError, sqlite3.Error, UnusableFile) as error:
+        return in_memory(path.parent, why_not_kept(error, path))
+
+
+def why_not_kept(error: BaseException, path: Path) -> str:
+    """The real reason the records file cannot be used, in words for the notice."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if path.is_dir():
+        return f"{path} is a folder, where the records file should be"
+    if isinstance(error, sqlite3.Error) and is_busy(error):
+        return f"another program kept {path} busy"
+    if code == sqlite3.SQLITE_FULL or getattr(error, "errno", None) == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, UnusableFile):
+        return f"{path} could not be set aside"
+    return f"{path.parent} could not be written to"
 
 
 def aside_notice(kind: str, aside: Path) -> str:
@@ -129,12 +146,12 @@ def aside_notice(kind: str, aside: Path) -> str:
     return f"Your records file {reason}, so it was moved to {aside} and a new one was started."
 
 
-def in_memory(folder: Path) -> OpenedDatabase:
+def in_memory(folder: Path, reason: str | None = None) -> OpenedDatabase:
     connection = sqlite3.connect(":memory:", check_same_thread=False)
     configure(connection)
     migrate(connection)
     notice = (f"Your records won't be kept this session, "
-              f"because {folder} could not be written to.")
+              f"because {reason or f'{folder} could not be written to'}.")
     return OpenedDatabase(connection, None, notice)
 
 
@@ -165,18 +182,35 @@ def create_private_file(path: Path) -> None:
 
 
 def connect_file(path: Path) -> sqlite3.Connection:
+    """Open (creating if need be) and migrate the file. Several instances may start at the same
+    moment on a fresh folder: a busy or locked file is tried again, and each migration checks
+    inside its own write lock that no other instance has applied it already."""
     create_private_file(path)
-    connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
-    try:
-        check_usable(connection)
-        configure(connection)
-        migrate(connection)
-    except BaseException:
-        connection.close()
-        raise
+    for delay in (*RETRY_DELAYS, None):
+        connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        try:
+            check_usable(connection)
+            configure(connection)
+            migrate(connection)
+            break
+        except sqlite3.OperationalError as error:
+            connection.close()
+            if delay is None or not is_busy(error):
+                raise
+            time.sleep(delay)
+        except BaseException:
+            connection.close()
+            raise
     for sidecar in existing_sidecars(path):
         os.chmod(sidecar, 0o600)
     return connection
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return "locked" in str(error) or "busy" in str(error)
+    return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def check_usable(connection: sqlite3.Connection) -> None:
@@ -215,13 +249,23 @@ def migrate(connection: sqlite3.Connection, target: int = CURRENT_VERSION) -> No
 
 
 def apply_migration(connection: sqlite3.Connection, version: int) -> None:
-    script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;"
+    """Apply one migration in a write transaction, unless another instance just did."""
+    statements = [s.strip() for s in MIGRATIONS[version - 1].split(";") if s.strip()]
+    previous, connection.isolation_level = connection.isolation_level, None  # our own BEGIN
     try:
-        connection.executescript(script)
-    except sqlite3.Error:
-        if connection.in_transaction:
-            connection.rollback()
-        raise
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(connection) < version:
+                for statement in statements:
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    finally:
+        connection.isolation_level = previous
 
 
 def is_environmental(error: sqlite3.Error) -> bool:

@@ -81,3 +81,44 @@ def test_a_table_lost_during_play_is_told_and_the_attempt_kept(tmp_path: Path) -
         assert records.add_attempt(attempt()) == 0
         assert told and "kept for this session" in told[0]
         assert len(records.attempts()) == 1
+
+
+RACE = """
+import sys, time
+from pathlib import Path
+from game.records import Records
+from tests.records.test_store import attempt
+folder, start = Path(sys.argv[1]), float(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.001)
+with Records.open(folder) as records:
+    print(records.path is not None, records.add_attempt(attempt()) > 0, records.notice)
+"""
+
+
+def test_a_concurrent_first_start_keeps_every_attempt(tmp_path: Path) -> None:
+    """Defect 11: instances starting together on a fresh folder all use the file; none is lost."""
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    for trial in range(2):
+        folder = tmp_path / f"fresh{trial}" / "data"
+        start = time.time() + 1.0
+        runs = [subprocess.Popen([sys.executable, "-c", RACE, str(folder), str(start)], cwd=root,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                for _ in range(4)]
+        outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
+        assert outputs == ["True True None"] * 4, outputs
+        with Records.open(folder) as records:
+            assert len(records.attempts()) == 4
+        assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_folder_where_the_file_should_be_is_named_as_such(tmp_path: Path) -> None:
+    """Defect 16: the notice blamed the folder's permissions."""
+    (tmp_path / FILE_NAME).mkdir()
+    with Records.open(tmp_path) as records:
+        assert records.path is None
+        assert records.notice is not None and "is a folder, where the records file should be" in records.notice
