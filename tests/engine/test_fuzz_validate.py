@@ -15,7 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine.puppets.cast import puppets_dir
-from game.engine.scene.keys import CHOICE_KEYS, LINE_KEYS, NODE_KEYS, ROLE_KEYS, SCENE_KEYS
+from game.engine.scene.keys import (
+    CHOICE_KEYS,
+    LINE_KEYS,
+    NODE_KEYS,
+    ROLE_KEYS,
+    SCENE_KEYS,
+)
 from game.paths import scenes_dir
 from tests.hardening import SCALE, validate_everything
 

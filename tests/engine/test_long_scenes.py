@@ -6,7 +6,11 @@ from pathlib import Path
 
 from game.engine.author.graph import branch_map, map_size
 from game.engine.library import load_entry
-from game.engine.scene.conditions import MAX_NESTING, ConditionSyntaxError, parse_condition
+from game.engine.scene.conditions import (
+    MAX_NESTING,
+    ConditionSyntaxError,
+    parse_condition,
+)
 from tests.hardening import validate_everything
 
 
