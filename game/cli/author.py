@@ -14,7 +14,7 @@ from game.cli.output import say
 from game.engine.library import load_entry, load_library, scene_files
 from game.engine.scene.catalogue import default_catalogue
 from game.engine.scene.model import Scene
-from game.engine.scene.text import printable
+from game.engine.scene.text import printable, strip_control
 
 NAME_WIDTH = 24
 COLUMN_WIDTH = 10
@@ -284,6 +284,15 @@ def _write_schema_beside(folder: Path) -> None:
         (folder / "scene.schema.json").write_text(schema_text(), encoding="utf-8")
 
 
+def _yaml_field(key: str, value: str) -> str:
+    """``key: value`` written by a YAML emitter, so that a colon, a '#', brackets or a word like
+    'yes' stay text; whitespace (newlines too) is folded to single spaces, as a title is one line."""
+    import yaml
+
+    value = " ".join(strip_control(value).split())
+    return yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000, sort_keys=False).rstrip("\n")
+
+
 def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
     if not SCENE_ID.match(scene_id):
         say(f"error: {scene_id!r} is not a scene id: use lower-case letters, digits, '-' and '_', "
@@ -295,9 +304,9 @@ def new_scene(scene_id: str, folder: Path, title: str | None) -> int:
         return 1
     template = resources.files("game.data").joinpath("scene_template.yaml").read_text(encoding="utf-8")
     text = (template.replace("__ID__", scene_id)
-            .replace("__TITLE__", title or scene_id.replace("-", " ").capitalize())
+            .replace("title: __TITLE__", _yaml_field("title", title or scene_id.replace("-", " ").capitalize()))
             .replace("__SCHEMA__", _schema_reference(folder))
-            .replace("__PATH__", str(target)))
+            .replace("__PATH__", printable(target)))  # in comments: one line, whatever the name
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
