@@ -23,3 +23,15 @@ def test_new_writes_any_title_as_text(tmp_path: Path, title: str, capsys) -> Non
     assert entry.scene is not None, entry.diagnostics
     assert entry.scene.title == " ".join(title.split())
     assert main(["validate", str(tmp_path / "late-again.yaml")]) == 0
+
+
+@pytest.mark.parametrize("verb", [["check"], ["validate"], ["schema"], ["graph", "scenes/rain-check.yaml"]])
+def test_a_closed_pipe_is_no_traceback(verb: list[str]) -> None:
+    """Defect 13: `pathways check | head -1` printed a BrokenPipeError traceback."""
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.Popen([sys.executable, "-m", "game", *verb], cwd=root, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    run.stdout.close()  # the reader is gone before anything is written
+    error = run.stderr.read()
+    run.wait(timeout=120)
+    assert "Traceback" not in error and "BrokenPipe" not in error, error

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from game import __version__
@@ -105,6 +107,17 @@ def add_data_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        status = run(argv)
+        sys.stdout.flush()  # a closed pipe shows up here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (`pathways check | head -1`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("validate", "check", "graph", "new", "schema"):
         return author(args)
@@ -141,8 +154,6 @@ def play(folder: Path) -> int:
 
 
 def play_file(path: Path, watch: bool) -> int:
-    import sys
-
     if not path.is_file():
         problem = "not a regular file" if path.exists() else "no such file"
         say(f"{printable(path)}: error: {problem}", file=sys.stderr)
