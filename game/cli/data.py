@@ -22,9 +22,10 @@ def show_path() -> int:
 
 
 def export(target: str, force: bool) -> int:
-    with Records.open() as records:
+    with Records.read_only() as records:
         if records.notice:
             say(printable(records.notice), file=sys.stderr)
+            return 1
         exported = records.export_all()
     where = "standard output" if target == "-" else target
     try:

@@ -40,15 +40,25 @@ class SceneEntry:
 
 
 def scene_files(paths: Iterable[Path]) -> list[Path]:
-    """Scene files named directly, plus every scene file in the folders named."""
+    """Scene files named directly, plus every scene file in the folders named.
+
+    In a folder, anything named like a scene file but a folder is listed, so that a dangling
+    link, a link loop or a pipe is reported when read rather than skipped in silence."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix in SCENE_SUFFIXES and p.is_file()))
+                                if p.suffix in SCENE_SUFFIXES and not _is_folder(p)))
         else:
             found.append(path)
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link loop: not a folder, and reported when read
+        return False
 
 
 def shipped_cast() -> Cast:

@@ -118,6 +118,38 @@ def open_database(folder: Path) -> OpenedDatabase:
         return in_memory(folder, why_not_kept(error, path))
 
 
+def open_read_only(folder: Path) -> OpenedDatabase:
+    """The records file for reading only: nothing is created, moved or changed. With no file,
+    an empty database; with a file that cannot be read, an empty one and a notice saying so."""
+    path = folder / FILE_NAME
+    if not path.exists():
+        return OpenedDatabase(empty_database(), None, None)
+    # With no -wal beside it the file is complete and may be read as immutable, which makes no
+    # -wal or -shm; with one (another copy running, or a crash), read through it as it is.
+    mode = "mode=ro" if existing_sidecars(path) else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=5,
+                                     check_same_thread=False)
+        try:
+            check_usable(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return OpenedDatabase(connection, path, None)
+    except UnusableFile as problem:
+        reason = "is damaged" if problem.kind == "damaged" else "was written by a newer version of Pathways"
+    except (OSError, sqlite3.Error) as error:
+        reason = f"could not be read ({error})"
+    return OpenedDatabase(empty_database(), None,
+                          f"Your records file {path} {reason}; it was left as it is and nothing was read from it.")
+
+
+def empty_database() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    migrate(connection)
+    return connection
+
+
 def start_over(path: Path, kind: str) -> OpenedDatabase:
     try:
         aside = set_aside(path, kind)

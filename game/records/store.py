@@ -29,7 +29,7 @@ from typing import (
 
 from game.engine.play.state import State, Step
 from game.records import codec
-from game.records.db import data_folder, in_memory, open_database
+from game.records.db import data_folder, in_memory, open_database, open_read_only
 from game.records.rounds import (
     INSERT_ROUND,
     PuppetRound,
@@ -114,6 +114,12 @@ class Records:
     @classmethod
     def open(cls, folder: Path | None = None) -> Records:
         opened = open_database(folder or data_folder())
+        return cls(opened.connection, opened.path, opened.notice)
+
+    @classmethod
+    def read_only(cls, folder: Path | None = None) -> Records:
+        """For looking only (`data export`): never creates, moves or changes the file."""
+        opened = open_read_only(folder or data_folder())
         return cls(opened.connection, opened.path, opened.notice)
 
     @classmethod

@@ -11,6 +11,7 @@ when something asks where a value is (an error message, or a place kept in the m
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -150,7 +151,7 @@ def read_file_bytes(path: Path, name: str) -> bytes:
     except NotReadable as exc:
         raise SceneError([Diagnostic(name, 1, 1, "error", str(exc))]) from None
     except OSError as exc:
-        raise SceneError([Diagnostic(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]) from None
+        raise SceneError([Diagnostic(name, 1, 1, "error", _unreadable(path, exc))]) from None
 
 
 def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
@@ -161,6 +162,14 @@ def read_yaml_file(path: Path, display_name: str | None = None) -> YamlDoc:
     except UnicodeDecodeError as exc:
         raise SceneError([Diagnostic(name, 1, 1, "error", f"file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
     return read_yaml_text(text, name)
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read file: it is a link that leads back to itself (a symlink loop)"
+    if path.is_symlink() and not path.exists():
+        return f"cannot read file: it is a link to {os.readlink(path)}, which does not exist"
+    return f"cannot read file: {exc.strerror or exc}"
 
 
 class NotReadable(Exception):
@@ -233,6 +242,9 @@ def _alias_problems(text: str, file: str) -> list[Diagnostic]:
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "tag:yaml.org,2002:merge" in str(exc.problem):
+        return Diagnostic(file, line, col, "error", "the merge key '<<' is not allowed in scene files "
+                                                    "(it copies fields from elsewhere); write the fields out")
     message = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
