@@ -386,8 +386,10 @@ class PathwaysApp(App[None]):
 
     def action_command_palette(self) -> None:
         """One palette at a time, even when another screen has opened over it."""
-        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            super().action_command_palette()
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            from game.ui.screens.palette import Palette
+
+            self.push_screen(Palette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

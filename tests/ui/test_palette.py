@@ -24,3 +24,18 @@ async def test_palette_quit_palette_in_a_scene_does_not_crash(tmp_path: Path) ->
         while not isinstance(app.screen, (PlayScreen, ConfirmScreen)):
             await keys(pilot, "escape")
         assert any(isinstance(s, PlayScreen) for s in app.screen_stack) and app.is_running
+
+
+async def test_paging_the_palette_before_its_list_is_laid_out_does_not_crash(tmp_path: Path) -> None:
+    """Found by the monkey test: Textual 8.2 raised KeyError for page down typed quickly."""
+    from textual import events
+
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        for key in ("ctrl+p", "pagedown", "pageup", "pagedown"):
+            event = events.Key(key, None)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as fast as a key held down: no wait in between
+        await pilot.pause()
+        assert any(isinstance(s, CommandPalette) for s in app.screen_stack) and app.is_running
