@@ -49,6 +49,9 @@ def verbs_and_arguments(tmp_path: Path) -> dict[str, list[list[str]]]:
         "new": [["new", "fresh", "--dir", str(tmp_path / "new")]],
         "data": [["data", "path"], ["data", "export", "-"], ["data", "delete", "--yes"]],
         "play": [["play", str(tmp_path / "missing.yaml")]],  # the game itself: tested below, in-process
+        "text": [["text", str(scene), "--transcript", str(tmp_path / "played.md")], ["text"]],
+        # `serve` listens on a socket by design (loopback unless --public); only its help here
+        "serve": [["serve", "--help"]],
     }
 
 
@@ -60,7 +63,7 @@ def parser_verbs() -> list[str]:
 def run_offline(args: list[str], data: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PATHWAYS_DATA_DIR=str(data))
     return subprocess.run([sys.executable, "-c", NO_NETWORK, *args], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT, env=env)
+                          timeout=120, cwd=ROOT, env=env, input="1\n1\n1\n1\n")
 
 
 @pytest.mark.parametrize("verb", parser_verbs())

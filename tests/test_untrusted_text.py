@@ -12,7 +12,7 @@ import pytest
 from game.engine.author.graph_formats import FORMATS
 from game.engine.library import load_scene_text
 from game.engine.play.seating import clean_name
-from game.engine.puppets.answer_rules import clean_answer
+from game.engine.puppets.answer_text import read_answer
 from game.engine.scene.text import printable, strip_control
 from tests.conftest import MINIMAL_SCENE
 
@@ -75,4 +75,4 @@ def test_scene_text_names_and_typed_lines_lose_the_tricks() -> None:
         out = render(scene)
         assert not any(c in out for c in TRICKS)
     assert clean_name(f"An{TRICKS}a", "Player 1") == "Ana"
-    assert clean_answer(f"I am{TRICKS} enough") == "I am enough"
+    assert read_answer(f"I am{TRICKS} enough", 160).typed == "I am enough"

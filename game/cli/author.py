@@ -161,9 +161,9 @@ def _check_library(scenes: list[Scene], output: str) -> int:
         data = asdict(summary)
         data["longest_share"] = summary.tells.longest_share
         data["ok"] = library_ok(summary)
-        print(json.dumps(data, indent=2))
+        say(json.dumps(data, indent=2))
     else:
-        print(summary_text(summary))
+        say(summary_text(summary))
     return 0 if library_ok(summary) else 1
 
 

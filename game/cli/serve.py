@@ -12,6 +12,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from game.cli.output import say
+
 LOOPBACK = "127.0.0.1"
 PUBLIC_WARNING = ("Warning: anyone who can reach this address can play. Each visitor's records are "
                   "temporary and deleted when they leave.")
@@ -48,23 +50,23 @@ def address_message(host: str, port: int) -> str:
 def serve(scenes: Path | None, host: str | None, port: int, public: bool) -> int:
     host = host or ("0.0.0.0" if public else LOOPBACK)
     if not public and not is_loopback(host):
-        print(f"pathways serve: error: {host} is reachable from other computers; add --public to "
+        say(f"pathways serve: error: {host} is reachable from other computers; add --public to "
               "allow that (each visitor then gets temporary records)", file=sys.stderr)
         return 2
     if not 0 < port < 65536:
-        print(f"pathways serve: error: {port} is not a port number", file=sys.stderr)
+        say(f"pathways serve: error: {port} is not a port number", file=sys.stderr)
         return 2
     from game.cli.web_server import (
         PathwaysServer,  # imported late: only `serve` needs aiohttp
     )
 
-    print(address_message(host, port), flush=True)
+    say(address_message(host, port), flush=True)
     if public:
-        print(PUBLIC_WARNING, flush=True)
+        say(PUBLIC_WARNING, flush=True)
     try:
         PathwaysServer(game_command(scenes, public), host=host, port=port).serve()
     except OSError as error:
-        print(f"pathways serve: error: cannot listen on {host}:{port}: {error.strerror or error}",
+        say(f"pathways serve: error: cannot listen on {host}:{port}: {error.strerror or error}",
               file=sys.stderr)
         return 1
     return 0

@@ -6,8 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from game.cli.output import say
 from game.engine.play.seating import clean_name
 from game.engine.scene.catalogue import default_catalogue
+from game.engine.scene.text import printable
 from game.records import Records
 from game.text.console import Console
 from game.text.play import TextPlay
@@ -23,7 +25,7 @@ def play_text(folder: Path, scene_name: str | None, together: list[str] | None, 
     try:
         return play(folder, scene_name, together, transcript, colour, wanted)
     except KeyboardInterrupt:
-        print(f"\nStopped. Your place is kept. {RESUME_HINT}", file=sys.stderr)
+        say(f"\nStopped. Your place is kept. {RESUME_HINT}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Whoever read the output stopped reading (as `| head` does): stop quietly too.
@@ -35,13 +37,13 @@ def play(folder: Path, scene_name: str | None, together: list[str] | None, trans
          colour: bool, wanted: Resume | None) -> int:
     console = Console(sys.stdout, sys.stdin, colour=colour, interactive=sys.stdin.isatty())
     if transcript is not None and transcript.expanduser().exists():
-        print(f"{transcript}: error: the file exists already; choose another name for the transcript",
+        say(f"{printable(transcript)}: error: the file exists already; choose another name for the transcript",
               file=sys.stderr)
         return 2
     catalogue = default_catalogue()
     with Records.open() as records:
         if records.notice:
-            print(records.notice, file=sys.stderr)
+            say(printable(records.notice), file=sys.stderr)
         entries = playable(folder, catalogue)
         if scene_name is None:
             list_scenes(console, entries, {save.scene_id for save in records.saves()})
@@ -52,7 +54,7 @@ def play(folder: Path, scene_name: str | None, together: list[str] | None, trans
         try:
             scene = find_scene(scene_name, entries, catalogue)
         except NoSuchScene as problem:
-            print(problem, file=sys.stderr)
+            say(problem, file=sys.stderr)
             return 1
         names = (clean_name(together[0], "Player 1"), clean_name(together[1], "Player 2")) if together else None
         console.heading(scene.title)
