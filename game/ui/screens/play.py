@@ -56,6 +56,7 @@ class PlayScreen(Screen[None]):
         self.just_chose = False
         self.pending_handoff: HandoffScreen | None = None  # shown once the chooser has read on
         self.step_to_keep = False  # a choice shown on screen, to be saved just after
+        self.shown = False  # keys typed before the transcript is on screen are ignored
 
     @property
     def playthrough(self):
@@ -81,6 +82,12 @@ class PlayScreen(Screen[None]):
         self.watch(self.app, "show_feedback", self.update_header)
         self.watch(self.app, "meter_line", self.show_meters)
         self.show_everything()
+        self.shown = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key typed before the screen has shown anything (found by the monkey test: a rewind
+        then tried to fill a transcript that was not mounted yet) waits for nothing: it is dropped."""
+        return self.shown
 
     def show_meters(self, shown: bool | None = None) -> None:
         """The compact meter line, on the choices' bottom border: it costs no row."""
