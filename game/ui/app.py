@@ -20,6 +20,9 @@ from game.records import Records
 from game.ui import library_count
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen, too_small
+from game.ui.widgets import option_list_fix
+
+option_list_fix.apply()
 
 # Everything else is imported where it is first needed, so that the title paints at once:
 # the engine loads in a worker, and each screen's module when that screen first opens.

@@ -40,3 +40,15 @@ async def test_a_play_screen_takes_no_key_before_it_has_shown_the_scene(tmp_path
         assert isinstance(shown, PlayScreen) and shown.check_action("rewind", ())
         waiting = PlayScreen(shown.session)
         assert not waiting.check_action("rewind", ()) and not waiting.check_action("choose", (1,))
+
+
+async def test_paging_a_list_before_it_is_laid_out_is_ignored() -> None:
+    """Found by the monkey test in the theatre: Textual 8.2 raised KeyError (see option_list_fix)."""
+    import game.ui.app  # noqa: F401  (applies the guard)
+    from textual.widgets import OptionList
+
+    options = OptionList("one", "two", "three")
+    options.highlighted = 1
+    options.action_page_down()
+    options.action_page_up()
+    assert options.highlighted == 1
