@@ -108,6 +108,15 @@ class PathwaysApp(App[None]):
             self._last_records_notice = notice
             self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key that arrives while the top screen is still opening waits until it has opened:
+        a binding run before a screen's on_mount could close it, or fill widgets not mounted yet
+        (found by the monkey test with keys typed as fast as a held key repeats)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and not self.screen.is_mounted:
+            self.call_after_refresh(self.post_message, events.Key(event.key, event.character))
+            return
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         play = sys.modules.get("game.ui.screens.play")
         for screen in self.screen_stack if play is not None else ():

@@ -52,3 +52,21 @@ async def test_paging_a_list_before_it_is_laid_out_is_ignored() -> None:
     options.action_page_down()
     options.action_page_up()
     assert options.highlighted == 1
+
+
+async def test_keys_typed_as_a_screen_opens_wait_for_it(tmp_path: Path) -> None:
+    """Found by the monkey test: 's' reached the ending screen before its on_mount, closed it,
+    and on_mount then found no widgets (NoMatches). Keys now wait until the screen has opened."""
+    from game.ui.screens.picker import ScenePickerScreen
+
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_picker(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(5):
+            send_at_once(app, "1", "1", "1", "s", "enter", "r")
+            await pilot.pause()
+        send_at_once(app, "1", "1", "1", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScenePickerScreen) and app.is_running

@@ -163,6 +163,9 @@ class ScenePickerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         library = self.app.library or []
-        entry = library[int(event.option.id or 0)]
+        index = int(event.option.id or 0)
+        if index >= len(library):  # chosen from the list just as it was being reloaded
+            return
+        entry = library[index]
         if entry.scene is not None:
             self.app.play_scene(entry.scene)
