@@ -44,8 +44,9 @@ async def test_a_play_screen_takes_no_key_before_it_has_shown_the_scene(tmp_path
 
 async def test_paging_a_list_before_it_is_laid_out_is_ignored() -> None:
     """Found by the monkey test in the theatre: Textual 8.2 raised KeyError (see option_list_fix)."""
-    import game.ui.app  # noqa: F401  (applies the guard)
     from textual.widgets import OptionList
+
+    import game.ui.app  # noqa: F401  (applies the guard)
 
     options = OptionList("one", "two", "three")
     options.highlighted = 1

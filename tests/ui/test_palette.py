@@ -39,3 +39,20 @@ async def test_paging_the_palette_before_its_list_is_laid_out_does_not_crash(tmp
             app._driver.send_message(event)  # as fast as a key held down: no wait in between
         await pilot.pause()
         assert any(isinstance(s, CommandPalette) for s in app.screen_stack) and app.is_running
+
+
+async def test_closing_the_palette_while_it_gathers_commands_does_not_crash(tmp_path: Path) -> None:
+    """Found by the long monkey test: the gathering worker raised NoMatches after a quick close."""
+    from textual import events
+
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        for _ in range(10):
+            for key in ("ctrl+p", "a", "escape"):
+                event = events.Key(key, key if len(key) == 1 else None)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.is_running
