@@ -164,9 +164,9 @@ def play_file(path: Path, watch: bool) -> int:
         entry = load_entry(path)
         if entry.scene is None:  # nothing will reload it, so say what is wrong and stop here
             for diagnostic in entry.errors or entry.diagnostics:
-                print(diagnostic, file=sys.stderr)
-            print(f"{path}: cannot be played until these are fixed "
-                  f"(pathways play {path} --watch reloads it as you save)", file=sys.stderr)
+                say(diagnostic, file=sys.stderr)
+            say(f"{printable(path)}: cannot be played until these are fixed "
+                f"(pathways play {printable(path)} --watch reloads it as you save)", file=sys.stderr)
             return 1
     from game.records import Records
     from game.ui.app import PathwaysApp
