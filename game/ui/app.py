@@ -20,8 +20,9 @@ from game.records import Records
 from game.ui import library_count
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen, too_small
-from game.ui.widgets import option_list_fix
+from game.ui.widgets import dismiss_fix, option_list_fix
 
+dismiss_fix.apply()
 option_list_fix.apply()
 
 # Everything else is imported where it is first needed, so that the title paints at once:
@@ -122,6 +123,7 @@ class PathwaysApp(App[None]):
         for screen in self.screen_stack if play is not None else ():
             if isinstance(screen, play.PlayScreen):
                 screen.keep_step()  # a choice shown but not yet saved is saved before closing
+        self.records.listener = None  # no screen is left to tell
         self.records.close()
 
     def on_resize(self, event: events.Resize) -> None:

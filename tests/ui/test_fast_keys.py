@@ -71,3 +71,23 @@ async def test_keys_typed_as_a_screen_opens_wait_for_it(tmp_path: Path) -> None:
         send_at_once(app, "1", "1", "1", "s")
         await pilot.pause()
         assert isinstance(app.screen, ScenePickerScreen) and app.is_running
+
+
+async def test_a_screen_dismissed_twice_at_once_leaves_once(tmp_path: Path) -> None:
+    """Found by the long monkey test: Escape twice on a dialog set its result twice
+    (InvalidStateError). The second dismiss is ignored."""
+    from game.ui.screens.confirm import ConfirmScreen
+
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_picker(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        answers: list[object] = []
+        confirm = ConfirmScreen("Sure?")
+        app.push_screen(confirm, answers.append)
+        await pilot.pause()
+        confirm.dismiss(False)
+        confirm.dismiss(False)
+        await pilot.pause()
+        assert answers == [False] and isinstance(app.screen, PlayScreen) and app.is_running
