@@ -81,7 +81,8 @@ class DebriefScreen(Screen[None]):
             yield Static(text, classes="highlight")
 
     def on_mount(self) -> None:
-        self.query_one("#debrief").focus()
+        for debrief in self.query("#debrief"):  # none if the screen was replaced as it opened
+            debrief.focus()
 
     def action_swap(self) -> None:
         self.app.replay_scene(self.session.scene, self.session.seating.swapped())

@@ -93,7 +93,10 @@ class EndingScreen(Screen[None]):
             yield Static(Content(item.trap.gentle), classes="trap-gentle")
 
     def on_mount(self) -> None:
-        self.query_one("#ending").focus()
+        # query, not query_one: found by the monkey test, a screen replaced as it opens (keys
+        # typed as fast as a held key repeats) has lost its widgets by the time this runs
+        for ending in self.query("#ending"):
+            ending.focus()
         self.find_turning_point()
 
     @work(thread=True, exclusive=True)
@@ -103,7 +106,8 @@ class EndingScreen(Screen[None]):
 
     def show_turning_point(self, point: TurningPoint | None) -> None:
         self.turning_point = point
-        self.query_one("#turning-point", Static).update(turning_point_text(point))
+        for shown in self.query("#turning-point").results(Static):  # gone if the screen has closed
+            shown.update(turning_point_text(point))
 
     def action_try_different(self) -> None:
         if self.turning_point is None:
