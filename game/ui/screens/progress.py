@@ -45,4 +45,5 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#progress").focus()
+        for progress in self.query("#progress"):  # none if the screen was replaced as it opened
+            progress.focus()
