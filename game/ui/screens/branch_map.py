@@ -75,6 +75,8 @@ class BranchMapScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self.query(SafeTree):
+            return  # the screen was replaced as it opened: there is nothing to fill in
         tree = self.query_one(SafeTree)
         root = branch_map(self.scene, self.taken, self.visited, self.played)
         tree.root.data = root.node.id

@@ -120,6 +120,8 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self.query("#compare"):
+            return  # the screen was replaced as it opened: there is nothing to fill in
         self.show()
         self.query_one("#compare").focus()
 

@@ -28,7 +28,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(Content(f"{self.no} (n)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        for no in self.query("#no"):  # none if the screen was replaced as it opened
+            no.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -89,4 +89,5 @@ class HelpScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#help-scroll").focus()
+        for scroll in self.query("#help-scroll"):  # none if the screen was replaced as it opened
+            scroll.focus()

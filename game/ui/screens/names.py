@@ -32,7 +32,8 @@ class NamesScreen(ModalScreen[tuple[str, str] | None]):
                          classes="note", id="names-note")
 
     def on_mount(self) -> None:
-        self.query_one("#first-name", Input).focus()
+        for first in self.query("#first-name"):  # none if the screen was replaced as it opened
+            first.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "first-name":

@@ -41,7 +41,8 @@ class PauseScreen(ModalScreen[PauseChoice]):
             yield OptionList(*options, id="pause-menu")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        for options in self.query(OptionList):  # none if the screen was replaced as it opened
+            options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)  # type: ignore[arg-type]
