@@ -128,6 +128,8 @@ class ScenePickerScreen(Screen[None]):
         return entry.scene is not None and self.tag_filter in entry.scene.tags
 
     def show_library(self, library: list[SceneEntry] | None) -> None:
+        if not self.query("#picker-status"):
+            return  # the screen was replaced as it opened: there is nothing to fill in
         status = self.query_one("#picker-status", Static)
         options = self.query_one("#scene-list", OptionList)
         options.clear_options()
