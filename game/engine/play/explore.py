@@ -16,6 +16,7 @@ from game.engine.play import runner
 from game.engine.play.compact import CompactScene, Key
 from game.engine.play.state import State
 from game.engine.scene.gc_pause import collector_paused
+from game.engine.scene.graphs import strongly_connected
 from game.engine.scene.model import Choice, Scene
 
 DEFAULT_STATE_LIMIT = 200_000
@@ -280,42 +281,5 @@ def _loop_bounds(bounds: Bounds, members: list[int], edges: list[list[Edge]], co
 
 
 def _components(edges: list[list[Edge]]) -> list[list[int]]:
-    """Strongly connected components (iterative Tarjan), sinks first."""
-    index_of: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(len(edges)):
-        if root in index_of:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index_of[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            if child < len(edges[node]):
-                work.append((node, child + 1))
-                target = edges[node][child][0]
-                if target not in index_of:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index_of[target])
-                continue
-            if low[node] == index_of[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                found.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return found
+    """Strongly connected components of the explored states, sinks first."""
+    return strongly_connected({at: [target for target, _ in out] for at, out in enumerate(edges)})

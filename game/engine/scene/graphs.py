@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Hashable, Mapping, Sequence, TypeVar
+
+Node = TypeVar("Node", bound=Hashable)
 
 
-def strongly_connected(successors: Mapping[str, Sequence[str]]) -> list[list[str]]:
+def strongly_connected(successors: Mapping[Node, Sequence[Node]]) -> list[list[Node]]:
     """The strongly connected components of a graph (iterative Tarjan), sinks first.
 
-    Links to names that are not keys of ``successors`` are ignored."""
-    index_of: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
+    Links to nodes that are not keys of ``successors`` are ignored."""
+    index_of: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    on_stack: set[Node] = set()
+    stack: list[Node] = []
+    found: list[list[Node]] = []
     for root in successors:
         if root in index_of:
             continue
@@ -24,10 +26,12 @@ def strongly_connected(successors: Mapping[str, Sequence[str]]) -> list[list[str
                 index_of[node] = low[node] = len(index_of)
                 stack.append(node)
                 on_stack.add(node)
-            targets = [t for t in successors[node] if t in successors]
+            targets = successors[node]
             if child < len(targets):
                 work.append((node, child + 1))
                 target = targets[child]
+                if target not in successors:
+                    continue
                 if target not in index_of:
                     work.append((target, 0))
                 elif target in on_stack:
