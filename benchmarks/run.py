@@ -154,21 +154,32 @@ def make_rows(has_tmux: bool) -> dict[str, Row]:
     return rows
 
 
+GROUPS = ("load", "explore", "import", "tty", "series", "largest")
+
+
 def measure_once(rows: dict[str, Row], quick: bool, has_tmux: bool, data_dir: Path,
-                 series: dict[str, list[tuple[str, float, float | None]]]) -> None:
+                 series: dict[str, list[tuple[str, float, float | None]]], only: set[str]) -> None:
     repeat = 5 if quick else 15
-    mine, theirs = measures.load_shipped(repeat)
-    rows["load shipped"].add(mine, theirs)
-    mine, theirs, _ = measures.load_synthetic(3000, 2 if quick else 3)
-    rows["load 1MB"].add(mine, theirs)
-    states, explore_seconds, check_seconds = measures.explore_shipped(2 if quick else 3)
-    rows["explore"].add(states / explore_seconds)
-    rows["check"].add(states / check_seconds)
-    mine_t, theirs_t, mine_m, theirs_m = measures.import_app(2 if quick else 3)
-    rows["import time"].add(mine_t, theirs_t)
-    rows["import memory"].add(mine_m, theirs_m)
-    if has_tmux:
+    if "load" in only:
+        mine, theirs = measures.load_shipped(repeat)
+        rows["load shipped"].add(mine, theirs)
+        mine, theirs, _ = measures.load_synthetic(3000, 2 if quick else 3)
+        rows["load 1MB"].add(mine, theirs)
+    if "explore" in only:
+        states, explore_seconds, check_seconds = measures.explore_shipped(2 if quick else 3)
+        rows["explore"].add(states / explore_seconds)
+        rows["check"].add(states / check_seconds)
+    if "import" in only:
+        mine_t, theirs_t, mine_m, theirs_m = measures.import_app(2 if quick else 3)
+        rows["import time"].add(mine_t, theirs_t)
+        rows["import memory"].add(mine_m, theirs_m)
+    if has_tmux and "tty" in only:
         measure_tty(rows, quick, data_dir)
+    if "series" in only:
+        measure_series(series, quick)
+
+
+def measure_series(series: dict[str, list[tuple[str, float, float | None]]], quick: bool) -> None:
     for nodes in (100, 1000, 3000):
         mine, theirs, size = measures.load_synthetic(nodes, 2 if quick else 3)
         series.setdefault(f"load {nodes:,} nodes ({size / 1e6:.2f} MB)", []).append(
@@ -176,6 +187,15 @@ def measure_once(rows: dict[str, Row], quick: bool, has_tmux: bool, data_dir: Pa
     for target in (10_000, 100_000) + (() if quick else (1_000_000,)):
         states, seconds = measures.explore_series(target)
         series.setdefault(f"explore ~{target:,} states", []).append((f"{states:,} states", states / seconds, None))
+
+
+def measure_largest(rows: dict[str, Row]) -> None:
+    largest = measures.largest_file()
+    rows["largest"].add(largest["bytes"] / 1e6)
+    rows["largest"].notes.append(
+        f"limit {measures.MAX_FILE_BYTES:,} bytes; the largest accepted took "
+        f"{largest['seconds']:.1f} s CPU and {largest['peak_mb']:.0f} MB at peak; one byte over is "
+        f"{'refused' if largest['refused'] else 'NOT refused'} in {largest['refuse_seconds'] * 1000:.1f} ms")
 
 
 def print_table(rows: dict[str, Row], runs: int) -> None:
@@ -208,7 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one run, fewer repetitions, no 1M-state series")
     parser.add_argument("--runs", type=int, default=None, help="runs to take the median of (default 5)")
+    parser.add_argument("--only", action="append", choices=GROUPS, metavar="GROUP",
+                        help=f"measure only this group (may be repeated): {', '.join(GROUPS)}")
     args = parser.parse_args(argv)
+    only = set(args.only or GROUPS)
     runs = args.runs or (1 if args.quick else 5)
     has_tmux = tty.tmux_available()
     rows = make_rows(has_tmux)
@@ -217,17 +240,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for run in range(runs):
             print(f"run {run + 1} of {runs}…", file=sys.stderr, flush=True)
-            measure_once(rows, args.quick, has_tmux, data_dir, series)
-        largest = measures.largest_file()
-        rows["largest"].add(largest["bytes"] / 1e6)
-        rows["largest"].notes.append(
-            f"limit {measures.MAX_FILE_BYTES:,} bytes; the largest accepted took "
-            f"{largest['seconds']:.1f} s CPU and {largest['peak_mb']:.0f} MB at peak; one byte over is "
-            f"{'refused' if largest['refused'] else 'NOT refused'} in {largest['refuse_seconds'] * 1000:.1f} ms")
-        if has_tmux:
+            measure_once(rows, args.quick, has_tmux, data_dir, series, only)
+        if "largest" in only:
+            measure_largest(rows)
+        if has_tmux and "tty" in only:
             first_launch(rows)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print_table(rows, runs)
-    print_series(series)
+    print_table({key: row for key, row in rows.items() if row.figures or row.notes}, runs)
+    if series:
+        print_series(series)
     return 0

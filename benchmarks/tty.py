@@ -1,4 +1,4 @@
-"""Measures taken in a real terminal: tmux, on a socket of its own (``tmux -L i14-bench``).
+"""Measures taken in a real terminal: tmux, on a socket of its own (``tmux -L i14-bench-PID``).
 
 Start-up is the time from asking tmux to start a program to the moment a given text is on the
 pane (polled with capture-pane). A keypress is timed from sending the key through a tmux
@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-SOCKET = "i14-bench"
+SOCKET = f"i14-bench-{os.getpid()}"  # one server per run: runs side by side never meet
 POLL = 0.003
 
 
