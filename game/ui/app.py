@@ -399,11 +399,12 @@ class PathwaysApp(App[None]):
     # -- command palette --------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
-        """One palette at a time, even when another screen has opened over it."""
+        """One palette at a time, even when another screen has opened over it. It has no fixed id
+        (Textual's has one): a palette closed a moment ago may still be among the app's screens."""
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             from game.ui.screens.palette import Palette
 
-            self.push_screen(Palette(id="--command-palette"))
+            self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

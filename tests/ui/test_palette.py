@@ -56,3 +56,18 @@ async def test_closing_the_palette_while_it_gathers_commands_does_not_crash(tmp_
             await pilot.pause()
         await app.workers.wait_for_complete()
         assert app.is_running
+
+
+async def test_reopening_the_palette_while_the_last_one_is_still_being_removed_does_not_crash(
+        tmp_path: Path) -> None:
+    """Found by the long monkey test: a palette closed and opened again in the same moment met
+    the closing one, still among the app's screens, under the same id (DuplicateIds)."""
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_command_palette()
+        await pilot.pause()
+        app.screen.dismiss()  # not awaited: the palette leaves the stack but is not yet removed
+        app.action_command_palette()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette) and app.is_running
+        assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
