@@ -22,6 +22,7 @@ from game.engine.author.graph import (
     shorten,
 )
 from game.engine.scene.model import Scene
+from game.ui.screens.opening import while_open
 from game.ui.widgets.safe_tree import SafeTree
 
 MAX_FORKS = 100  # forks nested inside forks; each costs two levels of the tree
@@ -74,9 +75,8 @@ class BranchMapScreen(Screen[str | None]):
             yield Static(id="map-hint")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
-        if not self.query(SafeTree):
-            return  # the screen was replaced as it opened: there is nothing to fill in
         tree = self.query_one(SafeTree)
         root = branch_map(self.scene, self.taken, self.visited, self.played)
         tree.root.data = root.node.id

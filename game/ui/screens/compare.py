@@ -14,6 +14,7 @@ from game.engine.play.compare import first_split
 from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.model import Scene
 from game.records import Attempt
+from game.ui.screens.opening import while_open
 from game.ui.widgets.charts import signed
 
 NAME = 23  # the longest short name, "Courage, vulnerability", and a space
@@ -119,12 +120,12 @@ class CompareScreen(Screen[None]):
             yield Static(id="compare-split")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
-        if not self.query("#compare"):
-            return  # the screen was replaced as it opened: there is nothing to fill in
         self.show()
         self.query_one("#compare").focus()
 
+    @while_open  # also called after a refresh, by which time the screen may be gone
     def show(self) -> None:
         other = self.others[self.position]
         self.query_one("#compare-title", Static).update(Content(compare_title(self.scene.title, self.position, len(self.others))))

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.ui.screens.opening import while_open
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -27,9 +29,9 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(Content(f"{self.yes} (y)"), id="yes", variant="error")
                 yield Button(Content(f"{self.no} (n)"), id="no", variant="primary")
 
+    @while_open
     def on_mount(self) -> None:
-        for no in self.query("#no"):  # none if the screen was replaced as it opened
-            no.focus()
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

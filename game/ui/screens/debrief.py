@@ -15,6 +15,7 @@ from game.engine.author.graph import shorten
 from game.engine.play.debrief import closeness_highlights, debrief_prompts, prompt_book
 from game.records import Attempt
 from game.session import Session
+from game.ui.screens.opening import while_open
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart
 from game.ui.widgets.ending_parts import ending_title, meters
@@ -80,9 +81,9 @@ class DebriefScreen(Screen[None]):
                                         f"” (closeness +{highlight.closeness})")
             yield Static(text, classes="highlight")
 
+    @while_open
     def on_mount(self) -> None:
-        for debrief in self.query("#debrief"):  # none if the screen was replaced as it opened
-            debrief.focus()
+        self.query_one("#debrief").focus()
 
     def action_swap(self) -> None:
         self.app.replay_scene(self.session.scene, self.session.seating.swapped())

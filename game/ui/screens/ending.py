@@ -17,6 +17,7 @@ from game.engine.play.scoring import PlaythroughSummary
 from game.engine.play.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
+from game.ui.screens.opening import while_open
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart, signed
 from game.ui.widgets.ending_parts import ending_title, meters
@@ -92,11 +93,9 @@ class EndingScreen(Screen[None]):
                          classes="trap-name")
             yield Static(Content(item.trap.gentle), classes="trap-gentle")
 
+    @while_open
     def on_mount(self) -> None:
-        # query, not query_one: found by the monkey test, a screen replaced as it opens (keys
-        # typed as fast as a held key repeats) has lost its widgets by the time this runs
-        for ending in self.query("#ending"):
-            ending.focus()
+        self.query_one("#ending").focus()
         self.find_turning_point()
 
     @work(thread=True, exclusive=True)

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from game.engine.scene.catalogue import Catalogue, Entry
+from game.ui.screens.opening import while_open
 
 KEYS = """\
 ## Keys
@@ -88,6 +89,6 @@ class HelpScreen(ModalScreen[None]):
             yield Markdown(help_markdown(self.catalogue), id="help-text")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
-        for scroll in self.query("#help-scroll"):  # none if the screen was replaced as it opened
-            scroll.focus()
+        self.query_one("#help-scroll").focus()

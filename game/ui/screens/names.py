@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from game.engine.play.seating import MARKERS, MAX_NAME
+from game.ui.screens.opening import while_open
 from game.ui.widgets.speech_view import NAME_ROOM
 
 SHOWN_LETTERS = NAME_ROOM - 2  # the marker and its space come first
@@ -31,9 +32,9 @@ class NamesScreen(ModalScreen[tuple[str, str] | None]):
                                  "beside the lines you say."),
                          classes="note", id="names-note")
 
+    @while_open
     def on_mount(self) -> None:
-        for first in self.query("#first-name"):  # none if the screen was replaced as it opened
-            first.focus()
+        self.query_one("#first-name", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "first-name":

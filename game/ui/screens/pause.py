@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.screens.opening import while_open
+
 PauseChoice = Literal["resume", "feedback", "meters", "handoff", "restart", "scenes", "quit"]
 
 
@@ -40,9 +42,9 @@ class PauseScreen(ModalScreen[PauseChoice]):
             ]
             yield OptionList(*options, id="pause-menu")
 
+    @while_open
     def on_mount(self) -> None:
-        for options in self.query(OptionList):  # none if the screen was replaced as it opened
-            options.focus()
+        self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)  # type: ignore[arg-type]

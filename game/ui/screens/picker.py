@@ -16,6 +16,7 @@ from game.engine.play.voice import plays_several
 from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.text import printable
 from game.records import SceneStats
+from game.ui.screens.opening import while_open
 from game.ui.widgets.charts import signed
 
 
@@ -102,9 +103,11 @@ class ScenePickerScreen(Screen[None]):
             yield OptionList(id="scene-list")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
         self.watch(self.app, "library", self.show_library)
 
+    @while_open
     def on_screen_resume(self) -> None:
         if self.app.library is not None:
             self.show_library(self.app.library)  # stats change after each attempt

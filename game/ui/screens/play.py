@@ -15,6 +15,7 @@ from game.engine.play.voice import both_roles_note, voice
 from game.engine.puppets.cast import default_puppets
 from game.session import Session
 from game.ui.screens.handoff import HandoffScreen
+from game.ui.screens.opening import while_open
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.widgets.charts import meter_line
@@ -78,6 +79,7 @@ class PlayScreen(Screen[None]):
             yield OptionList(id="choices")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
         self.watch(self.app, "show_feedback", self.update_header)
         self.watch(self.app, "meter_line", self.show_meters)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from game.engine.play.progress import Series
+from game.ui.screens.opening import while_open
 from game.ui.widgets.charts import signed
 
 
@@ -44,6 +45,6 @@ class ProgressScreen(Screen[None]):
                         yield Static(Content(describe(item)), classes="progress-change")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
-        for progress in self.query("#progress"):  # none if the screen was replaced as it opened
-            progress.focus()
+        self.query_one("#progress").focus()

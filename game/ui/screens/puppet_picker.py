@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.play.seating import Seat
 from game.engine.puppets.cast import Puppet
+from game.ui.screens.opening import while_open
 from game.ui.screens.theatre import Cast, TheatreScreen
 
 INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "
@@ -47,6 +48,7 @@ class PuppetPickerScreen(Screen[None]):
             yield OptionList(*options, id="puppet-list")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
         if not self.puppets:
             self.mount(Static(Content("No puppets were found."), classes="note"))

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.screens.opening import while_open
+
 ResumeChoice = Literal["resume", "restart", "cancel"]
 
 
@@ -38,6 +40,7 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
                 id="resume-menu",
             )
 
+    @while_open
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 

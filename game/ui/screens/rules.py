@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from game.engine.puppets.answer_rules import MAX_PER_DIMENSION, Rule, RuleBook
 from game.engine.scene.catalogue import Catalogue
+from game.ui.screens.opening import while_open
 
 
 def rule_effect(rule: Rule, catalogue: Catalogue) -> str:
@@ -54,5 +55,6 @@ class RulesScreen(ModalScreen[None]):
                     ("  Effect: ", "italic"), rule_effect(rule, self.catalogue),
                 ), classes="rule")
 
+    @while_open
     def on_mount(self) -> None:
         self.query_one("#rules-scroll").focus()

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from game.ui.screens.opening import while_open
+
 
 class SaveTranscriptScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="transcript.cancel")]
@@ -30,6 +32,7 @@ class SaveTranscriptScreen(ModalScreen[Path | None]):
                 yield Button(Content("Save (Enter)"), id="save", variant="primary")
                 yield Button(Content("Cancel (Esc)"), id="cancel")
 
+    @while_open
     def on_mount(self) -> None:
         self.query_one("#transcript-path", Input).focus()
 

@@ -30,6 +30,7 @@ from game.engine.puppets.cast import Puppet
 from game.engine.scene.model import Choice, Effect
 from game.engine.scene.text import MAX_LINE
 from game.records import PuppetRound
+from game.ui.screens.opening import while_open
 from game.ui.widgets.puppet_stage import PuppetStage
 from game.ui.widgets.transcript import feedback_content
 
@@ -110,10 +111,12 @@ class TheatreScreen(Screen[str | None]):
                     yield Static(id="next-hint", classes="note")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
         self.fit(self.app.size.width, self.app.size.height)
         self.start_round()
 
+    @while_open
     def on_resize(self, event: events.Resize) -> None:
         self.fit(event.size.width, event.size.height)
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from game.paths import assets_dir
 from game.ui.library_count import count, status_text
+from game.ui.screens.opening import while_open
 
 TAGLINE = "Practise the conversations that bring people closer."
 
@@ -51,9 +52,11 @@ class TitleScreen(Screen[None]):
                          id="title-note")
         yield Footer()
 
+    @while_open
     def on_mount(self) -> None:
         self.watch(self.app, "library", self.show_library_status)
 
+    @while_open
     def on_screen_resume(self) -> None:
         self.show_menu(self.app.library)
 

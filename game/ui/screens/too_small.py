@@ -10,6 +10,8 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from game.ui.screens.opening import while_open
+
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
@@ -23,6 +25,7 @@ class TooSmallScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="too-small-text")
 
+    @while_open
     def on_mount(self) -> None:
         self.show_size(self.app.size)
 
