@@ -19,6 +19,7 @@ from game.ui.screens.opening import while_open
 from game.ui.screens.pause import PauseChoice, PauseScreen
 from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.widgets.charts import meter_line
+from game.ui.widgets.choice_list import ChoiceList
 from game.ui.widgets.history import HistoryPanel
 from game.ui.widgets.transcript import Transcript
 
@@ -56,7 +57,7 @@ class PlayScreen(Screen[None]):
         self.introduced = False  # together: who plays whom is shown once, at the start
         self.just_chose = False
         self.pending_handoff: HandoffScreen | None = None  # shown once the chooser has read on
-        self.step_to_keep = False  # a choice shown on screen, to be saved just after
+        self.unsaved: str | None = None  # "step" or "place": shown on screen, saved just after
         self.shown = False  # keys typed before the transcript is on screen are ignored
 
     @property
@@ -76,7 +77,7 @@ class PlayScreen(Screen[None]):
                 yield HistoryPanel(id="history", classes="hidden")
             yield Static(id="file-errors", classes="hidden")
             yield Static(id="turn")
-            yield OptionList(id="choices")
+            yield ChoiceList(id="choices")
         yield Footer()
 
     @while_open
@@ -111,6 +112,13 @@ class PlayScreen(Screen[None]):
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(timeout, self.hide_notice)
         self.query_one(Transcript).follow()
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """The screen's own notices go straight to the notice line, in the same frame as what
+        they are about (a toast would be hidden here, and would still cost a layout)."""
+        text = Content.from_markup(message) if markup else Content(message)
+        self.show_notice(text, title, severity, timeout if timeout is not None else self.app.NOTIFICATION_TIMEOUT)
 
     def hide_notice(self) -> None:
         self.query_one("#notice", Static).set_classes("hidden")
@@ -164,7 +172,7 @@ class PlayScreen(Screen[None]):
         self.query_one(Transcript).follow()
 
     def show_choices(self) -> None:
-        options = self.query_one("#choices", OptionList)
+        options = self.query_one("#choices", ChoiceList)
         options.border_title = self.voice_title()
         if self.pending_handoff is not None:
             shown = [Option(Content.assemble(
@@ -182,8 +190,7 @@ class PlayScreen(Screen[None]):
                     "press b to go back or Escape to leave.")
             shown = [Option(Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key)
                      for number, choice in enumerate(choices, start=1)]
-        options.set_options(shown)  # in one go: one measuring of the list, not one per option
-        options.highlighted = 0 if options.option_count else None
+        options.show_choices(shown)  # in one go: one measuring of the list, not one per option
         options.focus()
 
     def voice_title(self) -> Content | None:
@@ -252,11 +259,13 @@ class PlayScreen(Screen[None]):
             self.take(options.get_option_at_index(number - 1).id or "")
 
     def keep_step(self) -> None:
-        """Save the last choice. It runs just after the screen shows it, and before anything
-        else reads or changes the records, so the player sees the choice without waiting."""
-        if self.step_to_keep:
-            self.step_to_keep = False
+        """Save the last choice or rewind. It runs just after the screen shows it, and before
+        anything else reads or changes the records, so the player sees it without waiting."""
+        unsaved, self.unsaved = self.unsaved, None
+        if unsaved == "step":
             self.session.after_step()
+        elif unsaved == "place":
+            self.session.save()
 
     def on_unmount(self) -> None:
         self.keep_step()
@@ -288,7 +297,7 @@ class PlayScreen(Screen[None]):
                 f"This scene cannot go on ({exc}). That is a mistake in the scene file; "
                 "press b to go back or Escape to leave.")
             return
-        self.step_to_keep = True
+        self.unsaved = "step"
         if choice.key != CONTINUE_KEY:
             self.show_choice_taken(choice, before, player)
         self.just_chose = True
@@ -331,9 +340,10 @@ class PlayScreen(Screen[None]):
         self.after_rewind("Back to that moment. Choose again; what you had played is kept.")
 
     def after_rewind(self, message: str) -> None:
-        self.session.save()
+        self.unsaved = "place"
         self.show_everything()
         self.notify(message, timeout=3)
+        self.call_after_refresh(self.keep_step)
 
     def action_toggle_history(self) -> None:
         history = self.query_one(HistoryPanel)

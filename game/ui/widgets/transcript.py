@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from textual import events
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -27,6 +28,7 @@ SPEAKER_STYLES = 4  # transcript--speaker-0 ... transcript--speaker-3
 NAME_WIDTH = 12  # the column of speakers' names
 FEEDBACK_INDENT = 2
 FEEDBACK_BAR = "▌ "
+WRAPPED_KEPT = 4096  # entries kept wrapped: a rebuild after a rewind wraps only what is new
 
 
 def speaker_class(scene: Scene, role_id: str) -> str:
@@ -78,6 +80,7 @@ class Transcript(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     Transcript {
         height: 1fr;
+        scrollbar-gutter: stable;  /* the scrollbar coming never narrows the text: no rewrap */
         & > .transcript--narration { text-style: italic; color: $text-muted; }
         & > .transcript--name { text-style: bold; }
         & > .transcript--chosen { text-style: bold; }
@@ -98,6 +101,7 @@ class Transcript(ScrollView, can_focus=True):
         self._lines: list[Strip] = []  # every entry, wrapped to _width
         self._width = 0
         self._styles: dict[str, Style] = {}
+        self._wrapped: LRUCache[tuple, list[Strip]] = LRUCache(WRAPPED_KEPT)  # at _width
         self._size_pending = False
         self._following = False
 
@@ -147,8 +151,15 @@ class Transcript(ScrollView, can_focus=True):
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         if self._width:
-            self._lines.extend(self._wrap(entry, first=len(self.entries) == 1))
+            self._lines.extend(self._wrapped_lines(entry, first=len(self.entries) == 1))
             self._changed()
+
+    def _wrapped_lines(self, entry: Entry, first: bool) -> list[Strip]:
+        key = (entry, tuple(entry.body.spans), first)  # Content compares its text only
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = self._wrap(entry, first)
+        return lines
 
     def _changed(self) -> None:
         """Many entries added in one go (a rebuild) change the size once, before the next frame."""
@@ -158,7 +169,12 @@ class Transcript(ScrollView, can_focus=True):
 
     def _update_size(self) -> None:
         self._size_pending = False
-        self.virtual_size = Size(self._width, len(self._lines))
+        size = Size(self._width, len(self._lines))
+        if size != self.virtual_size:
+            # Only what is scrolled grows, never the widget: set the size without asking for a
+            # layout of the whole screen (as Widget._size_updated does), and move the scrollbar.
+            self.set_reactive(Transcript.virtual_size, size)
+            self._scroll_update(size)
         self.refresh()
         if self._following and self._lines:  # before the first width is known, wait for it
             self._following = False
@@ -166,7 +182,9 @@ class Transcript(ScrollView, can_focus=True):
 
     def _rewrap(self) -> None:
         self._styles.clear()
-        self._lines = [line for i, entry in enumerate(self.entries) for line in self._wrap(entry, first=i == 0)]
+        self._wrapped.clear()
+        self._lines = [line for i, entry in enumerate(self.entries)
+                       for line in self._wrapped_lines(entry, first=i == 0)]
         self._changed()
 
     def on_resize(self, event: events.Resize) -> None:
