@@ -2,7 +2,8 @@
 
 Start-up is the time from asking tmux to start a program to the moment a given text is on the
 pane (polled with capture-pane). A keypress is timed from sending the key through a tmux
-control-mode client to the first output of the pane after it, which is the first screen change.
+control-mode client to the first output of the pane after it, which is the first screen change,
+and to the last output before the pane stays still, which is the whole response.
 """
 
 from __future__ import annotations
@@ -105,11 +106,21 @@ class _Control:
         self.process.wait(timeout=5)
 
 
+@dataclass
+class KeyTimes:
+    """Per key, seconds from sending it to the pane's first output (the first screen change) and
+    to its last output before the screen stays still (the whole response, settled)."""
+
+    first: list[float] = field(default_factory=list)
+    settled: list[float] = field(default_factory=list)
+
+
 def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env: dict[str, str],
                   size: tuple[int, int] = (100, 30), settle: float = 0.15,
-                  first: tuple[str, ...] = ()) -> list[float]:
-    """Seconds from each key to the pane's first output after it. Each key waits for the screen
-    to stay still for ``settle`` seconds after the one before. ``first`` keys are not timed."""
+                  first: tuple[str, ...] = (), shown: str | None = None) -> KeyTimes:
+    """Times of each key. Each key waits for the screen to stay still for ``settle`` seconds after
+    the one before. ``first`` keys are not timed; then, if given, ``shown`` must be on the pane
+    before the timed keys start (so that none lands on a screen still opening)."""
     name = f"keys{os.getpid()}"
     tmux.start(name, shell_command(argv, env), size)
     try:
@@ -121,7 +132,11 @@ def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env:
             for key in first:
                 control.send(name, key)
                 _quiet(control, settle)
-            latencies = []
+            if shown is not None:
+                if tmux.wait_for(name, shown, 30.0) is None:
+                    raise RuntimeError(f"{' '.join(argv)} never showed {shown!r}")
+                _quiet(control, settle)
+            times = KeyTimes()
             for key in keys:
                 mark = len(control.outputs)
                 sent = time.perf_counter()
@@ -129,9 +144,11 @@ def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env:
                 while len(control.outputs) == mark and time.perf_counter() - sent < 5.0:
                     time.sleep(0.0002)
                 if len(control.outputs) > mark:
-                    latencies.append(control.outputs[mark] - sent)
+                    times.first.append(control.outputs[mark] - sent)
                 _quiet(control, settle)
-            return latencies
+                if len(control.outputs) > mark:
+                    times.settled.append(control.outputs[-1] - sent)
+            return times
         finally:
             control.close()
     finally:

@@ -14,7 +14,7 @@ from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -104,6 +104,7 @@ class Transcript(ScrollView, can_focus=True):
         self._wrapped: LRUCache[tuple, list[Strip]] = LRUCache(WRAPPED_KEPT)  # at _width
         self._size_pending = False
         self._following = False
+        self._frame: tuple[tuple[int, int], int, object] = ((0, 0), 0, None)  # set by render_lines
 
     # -- what is said (the public API) ---------------------------------------------------------
 
@@ -222,11 +223,14 @@ class Transcript(ScrollView, can_focus=True):
         return [Strip([Segment(text, style.rich_style) for text, style in line.render(base, "", parse)],
                       line.cell_length) for line in lines]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # what every line needs, found once per frame rather than once per line
+        self._frame = (self.scroll_offset, self.scrollable_content_region.width, self.visual_style.rich_style)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        (scroll_x, scroll_y), width, base = self._frame
         index = y + scroll_y
-        width = self.scrollable_content_region.width
-        base = self.visual_style.rich_style
         line = self._lines[index] if index < len(self._lines) else Strip.blank(width, base)
         return line.crop_extend(scroll_x, scroll_x + width, base)
 

@@ -1,0 +1,116 @@
+"""Issue 14, keypress: what a choice or a rewind changes on screen, and what it leaves alone.
+
+A choice repaints the transcript and the choices without moving anything else: the list of
+choices keeps its height while the choices change (it only grows, and fits afresh to a new
+width), so the transcript keeps its place. A rewind is saved just after it is shown, and never
+lost. (How fast this is lives in benchmarks/, never here.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.records import Records
+from game.ui.screens.play import PlayScreen
+from game.ui.widgets.transcript import Transcript
+from tests.ui.helpers import keys, make_app, scene_folder, start_first_scene
+
+LONG = "So much to say about the week that it runs on and on past the edge of any narrow window, until LASTWORD."
+
+HEIGHTS_SCENE = f"""\
+id: heights
+title: Heights
+summary: Choices of different heights.
+minutes: 1
+roles:
+  you: {{name: You, playable: true}}
+  kim: {{name: Kim}}
+start: many
+nodes:
+  many:
+    lines:
+      - kim: Three ways on.
+    choices:
+      - text: Go on.
+        goto: one
+      - text: Second way.
+        goto: one
+      - text: Third way.
+        goto: one
+  one:
+    lines:
+      - kim: "{LONG}"
+    choices:
+      - text: On to the long ones.
+        goto: long
+  long:
+    lines:
+      - kim: Four long ways on.
+    choices:
+{"".join(f'''      - text: "Choice {n} is a long one that wraps onto a second line at eighty columns, as long choices do."
+        goto: end
+''' for n in range(1, 5))}  end:
+    ending: {{title: End, reflection: Done.}}
+"""
+
+
+def choices_height(play: PlayScreen) -> int:
+    return play.query_one("#choices").region.height
+
+
+async def test_the_choices_keep_their_height_and_the_transcript_its_place(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        assert choices_height(play) == 3 + 2  # three one-line choices in their border
+        transcript_region = play.query_one(Transcript).region
+        await keys(pilot, "1")  # one choice now: the list keeps its height
+        assert "1. On to the long ones." in str(play.query_one("#choices").get_option_at_index(0).prompt)
+        assert choices_height(play) == 3 + 2
+        assert play.query_one(Transcript).region == transcript_region
+        await keys(pilot, "1")  # four choices of two lines each: it grows (up to its max-height)
+        assert choices_height(play) == 4 * 2 + 2
+        await keys(pilot, "b")  # back to one choice: it stays as tall
+        assert choices_height(play) == 4 * 2 + 2
+        await pilot.resize_terminal(60, 20)  # a new width: it fits the choices shown now
+        await pilot.pause()
+        await pilot.pause()
+        assert choices_height(play) == 1 + 2
+
+
+async def test_a_new_width_wraps_the_transcript_again_after_a_rewind(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "1", "1", "b", "1", "b")  # rebuilt twice, from entries kept wrapped
+        play = app.screen
+        transcript = play.query_one(Transcript)
+        assert transcript.text.count("LASTWORD") == 1
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        await pilot.pause()
+        painted = "\n".join(strip.text for strip in play._compositor.render_strips())
+        shown_words = set(painted.split())
+        assert all(word in shown_words for word in LONG.split())  # wrapped anew, not cut at the old width
+
+
+async def test_a_rewind_is_saved_once_shown_and_kept_if_the_game_closes_at_once(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "1", "1", "b")
+        save = app.records.load_save("heights")
+        assert save is not None and [step.node for step in save.path] == ["many"]
+        await keys(pilot, "1")
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        play.action_rewind()  # and the game closes before the screen is shown again
+        app.exit()
+    records = Records.open()
+    try:
+        save = records.load_save("heights")
+        assert save is not None and [step.node for step in save.path] == ["many"]
+    finally:
+        records.close()
