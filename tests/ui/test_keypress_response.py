@@ -103,6 +103,9 @@ async def test_a_rewind_is_saved_once_shown_and_kept_if_the_game_closes_at_once(
         await keys(pilot, "1", "1", "b")
         save = app.records.load_save("heights")
         assert save is not None and [step.node for step in save.path] == ["many"]
+        await keys(pilot, "1", "b")  # the same notice again stays on its line
+        assert "Back one choice" in str(app.screen.query_one("#notice").visual)
+        assert app.screen.query_one("#notice").region.height == 1
         await keys(pilot, "1")
         play = app.screen
         assert isinstance(play, PlayScreen)

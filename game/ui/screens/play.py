@@ -113,8 +113,10 @@ class PlayScreen(Screen[None]):
         """Notices go in a line of their own above the transcript, never over the choices."""
         notice = self.query_one("#notice", Static)
         symbol = NOTICE_SYMBOLS.get(severity, "ℹ")
-        notice.update(Content.assemble((f"{symbol} {title}: " if title else f"{symbol} ", "bold"), message))
-        notice.set_classes(f"notice-{severity}")
+        text = Content.assemble((f"{symbol} {title}: " if title else f"{symbol} ", "bold"), message)
+        if not (notice.has_class(f"notice-{severity}") and str(notice.visual) == text.plain):
+            notice.update(text)  # the same notice again (rewinding twice) only stays longer: no layout
+            notice.set_classes(f"notice-{severity}")
         if getattr(self, "_notice_timer", None) is not None:
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(timeout, self.hide_notice)
