@@ -246,13 +246,22 @@ def is_busy(error: sqlite3.Error) -> bool:
 
 
 def check_usable(connection: sqlite3.Connection) -> None:
-    """Raise UnusableFile unless this code understands the file and it passes a quick check."""
-    if user_version(connection) > CURRENT_VERSION:
-        raise UnusableFile("newer")
-    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        raise UnusableFile("damaged")
-    if missing_tables(connection):
-        raise UnusableFile("damaged")
+    """Raise UnusableFile unless this code understands the file and it passes a quick check.
+
+    It reads one snapshot: another instance starting at the same moment may commit a migration
+    between two reads, and tables read before it with a version read after it looked like
+    damage, so a good file was set aside."""
+    connection.execute("BEGIN")
+    try:
+        if user_version(connection) > CURRENT_VERSION:
+            raise UnusableFile("newer")
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise UnusableFile("damaged")
+        if missing_tables(connection):
+            raise UnusableFile("damaged")
+    finally:
+        if connection.in_transaction:
+            connection.execute("COMMIT")
 
 
 def missing_tables(connection: sqlite3.Connection) -> set[str]:

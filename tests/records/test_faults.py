@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.engine.play.state import Step
-from game.records import Records
+from game.records import Records, db
 from game.records.db import FILE_NAME
 from tests.records.test_store import attempt
 
@@ -114,6 +114,30 @@ def test_a_concurrent_first_start_keeps_every_attempt(tmp_path: Path) -> None:
         with Records.open(folder) as records:
             assert len(records.attempts()) == 4
         assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_migration_by_another_instance_during_the_check_is_not_damage(tmp_path: Path, monkeypatch) -> None:
+    """Defect 11, found under load: the check read the tables, another instance committed its
+    migrations, then the check read the new version, and took the missing tables for damage."""
+    path = tmp_path / FILE_NAME
+    with sqlite3.connect(path) as first:
+        first.execute("PRAGMA journal_mode = WAL")
+    checking = sqlite3.connect(path)
+    real_user_version, calls = db.user_version, []
+
+    def another_instance_migrates_meanwhile(connection: sqlite3.Connection) -> int:
+        if connection is checking:
+            calls.append(1)
+            if len(calls) == 2:  # after the check has read the tables, before it reads the version
+                with sqlite3.connect(path) as other:
+                    db.migrate(other)
+        return real_user_version(connection)
+
+    monkeypatch.setattr(db, "user_version", another_instance_migrates_meanwhile)
+    db.check_usable(checking)  # no UnusableFile("damaged")
+    assert len(calls) == 2
+    checking.close()
+    assert real_user_version(sqlite3.connect(path)) == db.CURRENT_VERSION
 
 
 def test_a_folder_where_the_file_should_be_is_named_as_such(tmp_path: Path) -> None:
