@@ -80,6 +80,18 @@ async def played_twice(app: PathwaysApp, pilot) -> PlayScreen:
     return play
 
 
+async def test_every_screen_opened_as_the_game_quits_raises_nothing(tmp_path: Path) -> None:
+    """Found by the long monkey test: a screen opened in the moment the game quits was mounted
+    with its widgets gone."""
+    app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        play = await played_twice(app, pilot)
+        for opener in OPENERS.values():
+            app.push_screen(opener(app, play))
+        app.exit()
+    assert app.return_code == 0
+
+
 @pytest.mark.parametrize("how", ["pop at once", "pop after a tick", "replaced at once"])
 async def test_every_screen_closed_as_it_opens_raises_nothing(tmp_path: Path, how: str) -> None:
     app = make_app(scene_folder(tmp_path, TWO_ENDINGS_SCENE))

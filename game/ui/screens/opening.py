@@ -11,15 +11,18 @@ Method = TypeVar("Method", bound=Callable[..., None])
 
 
 def while_open(method: Method) -> Method:
-    """Run ``method`` only while its screen is on the app's stack.
+    """Run ``method`` only while its screen is on the app's stack and the game is not quitting.
 
-    Keys typed as fast as a held key repeats can close a screen in the moment it opens. Textual
-    still sends that screen Mount, with its widgets already half removed, so filling or focusing
-    them would fail (found by the monkey test). A closed screen has nothing to show: skip."""
+    Keys typed as fast as a held key repeats can close a screen, or quit the game, in the moment
+    the screen opens. Textual still sends that screen Mount, with its widgets already half
+    removed, so filling or focusing them would fail (found by the monkey test). A screen that is
+    closing has nothing to show: skip."""
 
     @wraps(method)
     def guarded(screen: Screen, *args, **kwargs) -> None:
-        if screen in screen.app.screen_stack:
+        app = screen.app
+        quitting = app.return_code is not None or not app.is_running
+        if not quitting and screen in app.screen_stack:
             method(screen, *args, **kwargs)
 
     return guarded  # type: ignore[return-value]
