@@ -406,6 +406,14 @@ class PathwaysApp(App[None]):
 
             self.push_screen(Palette())
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot waits a moment before it is taken; if the game quit in that
+        moment there is no screen left to take (found by the long monkey test)."""
+        if self.return_code is not None or not self.is_running or not self.screen_stack:
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if self.allow_export or command.title != "Screenshot":  # public visitors export nothing

@@ -71,3 +71,15 @@ async def test_reopening_the_palette_while_the_last_one_is_still_being_removed_d
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette) and app.is_running
         assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
+
+
+async def test_a_screenshot_asked_for_just_before_quitting_is_not_taken(tmp_path: Path, monkeypatch) -> None:
+    """Found by the long monkey test: the palette's Screenshot is taken 0.1 s later; when the
+    game had quit meanwhile, Textual raised ScreenStackError."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(scene_folder(tmp_path, MINIMAL_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.exit()
+        assert app.deliver_screenshot() is None
+    assert app.return_code == 0 and not list(tmp_path.glob("*.svg"))
