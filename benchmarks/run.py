@@ -107,6 +107,9 @@ def measure_tty(rows: dict[str, Row], quick: bool, data_dir: Path) -> None:
         rows["key median"].add(statistics.median(mine.first), statistics.median(theirs.first))
         rows["key p90"].add(percentile(mine.first, 90), percentile(theirs.first, 90))
         rows["key settled"].add(statistics.median(mine.settled), statistics.median(theirs.settled))
+        same = tty.key_latencies(tmux, [sys.executable, str(anchors / "bare_same_change.py")],
+                                 "bare app ready", ["x"] * len(keys), env)
+        rows["key same change"].add(statistics.median(mine.first), statistics.median(same.first))
     finally:
         tmux.stop_server()
 
@@ -147,11 +150,13 @@ def make_rows(has_tmux: bool) -> dict[str, Row]:
                           "≤ 2×", "ms", at_most(2.0)),
         "key p90": Row("keypress → first screen change, p90 (vs bare app p90)", "≤ 3×", "ms", at_most(3.0)),
         "key settled": Row("keypress → screen settled, median (vs bare app), for reference", "—", "ms"),
+        "key same change": Row("keypress → first screen change, median, vs a bare app making the same change "
+                               "(a scrolling log and a new option list), for reference", "—", "ms"),
         "largest": Row("largest scene file accepted", "≥ 1 MB, refused past the limit", "MB",
                        lambda mb: mb >= 1.0),
     }
     if not has_tmux:
-        for key in ("launch", "first launch", "key median", "key p90", "key settled"):
+        for key in ("launch", "first launch", "key median", "key p90", "key settled", "key same change"):
             rows[key].notes.append("not measured: tmux is not installed")
     return rows
 
