@@ -7,7 +7,6 @@ from typing import Any
 from game.engine.scene.conditions import (
     Condition,
     ConditionSyntaxError,
-    Name,
     parse_condition,
 )
 from game.engine.scene.fields import FieldChecker, _suggest
@@ -26,24 +25,26 @@ class ConditionBuilder(FieldChecker):
         if not self.expect(path, raw, str, "a condition"):
             return None
         try:
-            condition, names = self.parsed(raw)
+            condition, problems = self.parsed(raw)
         except ConditionSyntaxError as exc:
             self.error(path, f"in condition: {exc}", offset=exc.offset)
             return None
-        for name in names:
-            problem = self.unknown_name(name.name)
-            if problem:
-                self.error(path, problem, offset=name.offset)
+        for problem, offset in problems:
+            self.error(path, problem, offset=offset)
         where = self.doc.where(path)
         return Condition(condition.source, condition.tree, where.line, where.column, condition.test, condition.read)
 
-    def parsed(self, source: str) -> tuple[Condition, list[Name]]:
-        """Each distinct condition parsed once per file; scenes repeat their conditions."""
-        cache: dict[str, tuple[Condition, list[Name]]] = self.__dict__.setdefault("_parsed_conditions", {})
-        if source not in cache:
+    def parsed(self, source: str) -> tuple[Condition, list[tuple[str, int]]]:
+        """Each distinct condition parsed, and its names checked, once per file (scenes repeat
+        their conditions): the condition, and each unknown name's problem and offset."""
+        cache: dict[str, tuple[Condition, list[tuple[str, int]]]] = self.__dict__.setdefault("_parsed_conditions", {})
+        found = cache.get(source)
+        if found is None:
             condition = parse_condition(source)
-            cache[source] = (condition, condition.names())
-        return cache[source]
+            problems = [(problem, name.offset) for name in condition.read or ()
+                        if (problem := self.unknown_name(name.name))]
+            found = cache[source] = (condition, problems)
+        return found
 
     def unknown_name(self, name: str) -> str | None:
         if "." in name:
