@@ -54,7 +54,7 @@ class ChoiceBuilder(FieldChecker):
             goto=goto if self.expect(path + ("goto",), goto, str, "goto") else "",
             effect=self.build_effect(path, item),
             feedback=self.text(path + ("feedback",), item.get("feedback"), "feedback", required=False),
-            condition=self.condition(path + ("if",), item.get("if")),
+            condition=self.condition(path + ("if",), item["if"]) if "if" in item else None,
             once=once is True,
             pos=self.doc.where(path),
             goto_pos=self.doc.where(path + ("goto",)),

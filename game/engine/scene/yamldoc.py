@@ -47,9 +47,10 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """The safe libyaml loader, resolving each distinct plain scalar's tag once per file.
 
     Scene files repeat the same words (keys, true, small numbers) thousands of times, and the
-    resolver tries a list of patterns on every one of them. The safe loader has no path
-    resolvers, so a list or mapping always gets the default tag, and the hooks libyaml calls
-    around every node have nothing to do."""
+    resolver tries a list of patterns on every one of them. Most other plain scalars are text
+    that starts with a letter no pattern starts with, which needs no pattern at all. The safe
+    loader has no path resolvers, so a list or mapping always gets the default tag, and the
+    hooks libyaml calls around every node have nothing to do."""
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
@@ -61,7 +62,12 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 return _STR  # quoted or block text: no path resolvers in a safe loader
             tag = self._plain_tags.get(value)
             if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+                patterns = self.yaml_implicit_resolvers  # by first character; None for any
+                if value[:1] in patterns or None in patterns:
+                    tag = super().resolve(kind, value, implicit)
+                else:
+                    tag = _STR
+                self._plain_tags[value] = tag
             return tag
         return _SEQ if kind is _SequenceNode else _MAP
 
@@ -354,7 +360,10 @@ class _Converter:
             if type(value_node) is _ScalarNode and not (track and id(value_node) in seen):
                 if track:
                     seen.add(id(value_node))
-                result[key] = scalar(value_node)
+                if value_node.tag == _STR and value_node.style != '"':
+                    result[key] = value_node.value  # text, as scalar() gives it, the usual case
+                else:
+                    result[key] = scalar(value_node)
                 continue
             value = convert(value_node, path + (key,), depth)
             if value is not _ALIAS:
