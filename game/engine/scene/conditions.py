@@ -93,7 +93,7 @@ class Condition:
 
     def __post_init__(self) -> None:
         if self.test is None:
-            object.__setattr__(self, "test", _compile(self.tree))
+            object.__setattr__(self, "test", compile_tree(self.tree))
         if self.read is None:
             object.__setattr__(self, "read", tuple(_names(self.tree)))
 
@@ -105,6 +105,12 @@ class Condition:
 
 
 def parse_condition(source: str) -> Condition:
+    tree, read = parse_tree(source)
+    return Condition(source, tree, read=read)
+
+
+def parse_tree(source: str) -> tuple[Expr, tuple[Name, ...]]:
+    """The tree of ``source``, and the names it reads in order. Raises ConditionSyntaxError."""
     if len(source) > MAX_LENGTH:
         raise ConditionSyntaxError(f"condition is longer than {MAX_LENGTH} characters", 0)
     parser = _Parser(_tokenize(source), len(source))
@@ -112,7 +118,7 @@ def parse_condition(source: str) -> Condition:
     kind, text, offset = parser.tokens[parser.index]
     if kind != _END:
         raise ConditionSyntaxError(f"unexpected {text!r}; expected 'and', 'or' or the end", offset)
-    return Condition(source, tree, read=tuple(parser.names))
+    return tree, tuple(parser.names)
 
 
 Token = tuple[int, str, int]  # kind (_NUMBER, _TEXT, ...), text, offset in the source
@@ -240,7 +246,7 @@ def _evaluate(tree: Expr, lookup: Callable[[str], Value]) -> Value:
 Test = Callable[[Callable[[str], Value]], Value]
 
 
-def _compile(tree: Expr) -> Test:
+def compile_tree(tree: Expr) -> Test:
     """The same meaning as ``_evaluate``, as closures built once."""
     if isinstance(tree, Literal):
         value = tree.value
@@ -249,9 +255,9 @@ def _compile(tree: Expr) -> Test:
         name = tree.name
         return lambda lookup: lookup(name)
     if isinstance(tree, Not):
-        operand = _compile(tree.operand)
+        operand = compile_tree(tree.operand)
         return lambda lookup: not operand(lookup)
-    left, right = _compile(tree.left), _compile(tree.right)
+    left, right = compile_tree(tree.left), compile_tree(tree.right)
     if isinstance(tree, BoolOp):
         if tree.op == "and":
             return lambda lookup: bool(left(lookup)) and bool(right(lookup))

@@ -328,6 +328,10 @@ class _Converter:
         if kind is _SequenceNode:
             convert = self.convert
             depth += 1
+            if not self.track:  # no aliases: an item that is a scalar needs no path
+                scalar = self.scalar
+                return [scalar(item) if type(item) is _ScalarNode else convert(item, path + (i,), depth)
+                        for i, item in enumerate(node.value)]
             items = [convert(item, path + (i,), depth) for i, item in enumerate(node.value)]
             return [item for item in items if item is not _ALIAS] if self.aliased else items
         return self._mapping(node, path, depth + 1)
