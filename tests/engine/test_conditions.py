@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.scene.conditions import ConditionSyntaxError, parse_condition
+from game.engine.scene.conditions import ConditionSyntaxError, _names, parse_condition
 
 VALUES = {"closeness": 3, "harmony": -1, "asked": True, "mood": "tense", "tries": 0}
 
@@ -59,3 +59,19 @@ def test_any_text_either_parses_or_raises_a_syntax_error(source: str) -> None:
         assert 0 <= exc.offset <= len(source)
     else:
         condition.holds(lambda name: 1)
+
+
+TOKENS = st.sampled_from(["a", "b", "score.x", "trap.y", "and", "or", "not", "true", "false", "(", ")",
+                          "==", "!=", "<", ">=", "1", "-2", "3.5", "'t'", '"u"', "'", "-", "x.y.z", "@"])
+
+
+@given(st.lists(st.tuples(TOKENS, st.sampled_from(["", " ", "  ", "\t"])), max_size=14))
+def test_names_are_read_in_source_order_as_the_tree_gives_them(parts: list[tuple[str, str]]) -> None:
+    source = "".join(token + blank for token, blank in parts)
+    try:
+        condition = parse_condition(source)
+    except ConditionSyntaxError as exc:
+        assert 0 <= exc.offset <= len(source)
+        return
+    assert condition.read == tuple(_names(condition.tree))
+    assert [name.offset for name in condition.read] == sorted(name.offset for name in condition.read)

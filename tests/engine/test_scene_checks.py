@@ -3,9 +3,12 @@ endings against the last beat, the unsafe-node rule, `recent.<meter>` and format
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.cli.main import main
 from game.engine.author.check import check_scene
@@ -13,7 +16,12 @@ from game.engine.author.path_warnings import path_warnings
 from game.engine.library import check_scene_file, load_scene, load_scene_text
 from game.engine.play import runner
 from game.engine.play.state import State
-from game.engine.scene.answer_tells import answer_tells
+from game.engine.scene.answer_tells import (
+    FEELING_WORDS,
+    FEELINGS,
+    answer_tells,
+    has_feeling_words,
+)
 from game.engine.scene.diagnostics import SceneError
 from tests.conftest import FIXTURES
 
@@ -163,3 +171,11 @@ def test_a_format_1_scene_written_before_the_new_catalogue_still_validates(path:
     assert [d for d in diagnostics if d.level == "error"] == []
     # the new checks speak up as warnings only
     assert all(d.level == "warning" for d in diagnostics + path_warnings(scene))
+
+
+@given(st.lists(st.sampled_from(["feel", "FEELS", "Hurt", "sad", "ſad", "left out", "left  out", "Left Behind",
+                                 "missed", "miss_", "unsad", "sadly", "é", "\u212a", " ", ", ", "'", "I", "x"]),
+                max_size=8).map("".join))
+def test_feeling_words_are_found_as_the_case_blind_pattern_finds_them(text: str) -> None:
+    assert has_feeling_words(text) == (FEELING_WORDS.search(text) is not None)
+    assert has_feeling_words(text) == (re.search(r"\b(" + "|".join(FEELINGS) + r")\b", text, re.IGNORECASE) is not None)

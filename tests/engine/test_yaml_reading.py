@@ -87,3 +87,19 @@ def test_an_alias_is_refused_even_without_a_bomb() -> None:
         "YAML aliases (*name) are not allowed in scene files; write the value out"]
     assert (doc.problems[0].line, doc.problems[0].column) == (2, 4)
     assert doc.data == {"a": [1]}
+
+
+def test_the_loader_needs_no_path_resolvers_and_tags_plain_scalars_as_yaml_does() -> None:
+    import yaml
+
+    from game.engine.scene.yamldoc import Loader
+
+    # Loader skips the path-resolver hooks and gives lists and mappings their default tags.
+    assert not Loader.yaml_path_resolvers
+    words = ["text", "Yes", "no", "~", "", "12", "0x1f", "1:30", "-3", ".5", "2024-01-01", "<<", "=",
+             "!x", "Sam", "ON", "null", "Null", "é", "tricky: yes", "3.5e+2", ".inf"]
+    loader, reference = Loader(""), yaml.SafeLoader("")
+    for word in words:
+        assert loader.resolve(yaml.ScalarNode, word, (True, False)) == reference.resolve(yaml.ScalarNode, word, (True, False))
+    assert loader.resolve(yaml.SequenceNode, None, True) == reference.resolve(yaml.SequenceNode, None, True)
+    assert loader.resolve(yaml.MappingNode, None, False) == reference.resolve(yaml.MappingNode, None, False)

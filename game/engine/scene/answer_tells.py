@@ -21,12 +21,18 @@ FEELING_GAP_WARN_ABOVE = 0.5  # rewarded share minus trapped share of options wi
 MIN_RANKED_NODES = 4  # fewer choice nodes than this say nothing about a habit (one node is 100%)
 MIN_OPTIONS = 4  # rewarded and trapped options needed before feeling words are compared
 
-FEELING_WORDS = re.compile(
-    r"\b(feel|feels|feeling|feelings|felt|hurt|hurts|sad|lonely|scared|afraid|frightened|fear|"
-    r"angry|anger|jealous|jealousy|resent|resentful|resentment|miss|missed|disappointed|gutted|"
-    r"ashamed|embarrassed|anxious|worried|upset|guilty|stung|tender|vulnerable|frustrated|"
-    r"annoyed|relieved|proud|lonelier|left out|left behind)\b",
-    re.IGNORECASE)
+FEELINGS = (
+    "feel", "feels", "feeling", "feelings", "felt", "hurt", "hurts", "sad", "lonely", "scared", "afraid",
+    "frightened", "fear", "angry", "anger", "jealous", "jealousy", "resent", "resentful", "resentment",
+    "miss", "missed", "disappointed", "gutted", "ashamed", "embarrassed", "anxious", "worried", "upset",
+    "guilty", "stung", "tender", "vulnerable", "frustrated", "annoyed", "relieved", "proud", "lonelier",
+    "left out", "left behind")
+# The look-ahead at the words' first letters lets the regex engine skip to a likely word; without
+# it, every one of the words is tried at every word boundary of every option.
+_FEELINGS_PATTERN = r"\b(?=[" + "".join(sorted({word[0] for word in FEELINGS})) + "])(" + "|".join(FEELINGS) + r")\b"
+FEELING_WORDS = re.compile(_FEELINGS_PATTERN, re.IGNORECASE)
+# In ASCII text, ignoring case is the same as matching the lower-cased text, which is faster.
+_FEELING_WORDS_IN_LOWER_CASE = re.compile(_FEELINGS_PATTERN)
 
 
 def merit(choice: Choice) -> int:
@@ -39,6 +45,8 @@ def spoken_length(choice: Choice) -> int:
 
 
 def has_feeling_words(text: str) -> bool:
+    if text.isascii():
+        return _FEELING_WORDS_IN_LOWER_CASE.search(text.lower()) is not None
     return FEELING_WORDS.search(text) is not None
 
 
@@ -46,21 +54,19 @@ def is_rewarded(choice: Choice) -> bool:
     return not choice.effect.traps and any(v > 0 for v in choice.effect.scores.values())
 
 
-def longest_is_best(node: Node) -> bool | None:
-    """Whether the longest option is among the best-scored; None if the node has nothing to rank."""
-    return _extreme_is_best(node, max)
-
-
-def shortest_is_best(node: Node) -> bool | None:
-    return _extreme_is_best(node, min)
-
-
-def _extreme_is_best(node: Node, pick) -> bool | None:
-    merits = [merit(c) for c in node.choices]
-    if len(node.choices) < 2 or len(set(merits)) < 2:
+def extremes_are_best(node: Node) -> tuple[bool, bool] | None:
+    """Whether the longest, and whether the shortest, option is among the best-scored; None if
+    the node has nothing to rank."""
+    if len(node.choices) < 2:
         return None
-    extreme = pick(spoken_length(c) for c in node.choices)
-    return any(merit(c) == max(merits) for c in node.choices if spoken_length(c) == extreme)
+    merits = [merit(c) for c in node.choices]
+    best = max(merits)
+    if min(merits) == best:
+        return None
+    lengths = [spoken_length(c) for c in node.choices]
+    longest, shortest = max(lengths), min(lengths)
+    return (any(m == best for m, length in zip(merits, lengths) if length == longest),
+            any(m == best for m, length in zip(merits, lengths) if length == shortest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +106,12 @@ def answer_tells(scene: Scene) -> AnswerTells:
     ranked, wins, short_wins = 0, [], []
     rewarded = rewarded_feeling = trapped = trapped_feeling = 0
     for node in scene.nodes.values():
-        verdict = longest_is_best(node)
+        verdict = extremes_are_best(node)
         if verdict is not None:
             ranked += 1
-            if verdict:
+            if verdict[0]:
                 wins.append(node.id)
-            if shortest_is_best(node):
+            if verdict[1]:
                 short_wins.append(node.id)
         for choice in node.choices:
             feeling = has_feeling_words(choice.text)

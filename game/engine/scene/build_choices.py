@@ -54,16 +54,21 @@ class ChoiceBuilder(FieldChecker):
             goto=goto if self.expect(path + ("goto",), goto, str, "goto") else "",
             effect=self.build_effect(path, item),
             feedback=self.text(path + ("feedback",), item.get("feedback"), "feedback", required=False),
-            condition=self.condition(path + ("if",), item.get("if")),
+            condition=self.condition(path + ("if",), item["if"]) if "if" in item else None,
             once=once is True,
             pos=self.doc.where(path),
             goto_pos=self.doc.where(path + ("goto",)),
         )
 
     def build_effect(self, path: PathKey, item: dict) -> Effect:
-        additions = self.deltas(path + ("add",), item.get("add"), self.number_variables(), "number variable",
-                                lambda v: True, "")
-        return self.scored_effect(path, item, additions, self.assignments(path + ("set",), item.get("set")))
+        additions = item.get("add")
+        if additions is not None:
+            additions = self.deltas(path + ("add",), additions, self.number_variables(), "number variable",
+                                    _any_step, "")
+        assignments = item.get("set")
+        if assignments is not None:
+            assignments = self.assignments(path + ("set",), assignments)
+        return self.scored_effect(path, item, additions, assignments)
 
     def number_variables(self) -> frozenset[str]:
         """The variables that hold whole numbers (the variables are read before any choice)."""
@@ -84,3 +89,7 @@ class ChoiceBuilder(FieldChecker):
             else:
                 result[name] = value
         return result
+
+
+def _any_step(value: int) -> bool:
+    return True

@@ -7,8 +7,11 @@ from typing import Any
 from game.engine.scene.conditions import (
     Condition,
     ConditionSyntaxError,
+    Expr,
     Name,
-    parse_condition,
+    Test,
+    compile_tree,
+    parse_tree,
 )
 from game.engine.scene.fields import FieldChecker, _suggest
 from game.engine.scene.model import VariableValue
@@ -26,24 +29,26 @@ class ConditionBuilder(FieldChecker):
         if not self.expect(path, raw, str, "a condition"):
             return None
         try:
-            condition, names = self.parsed(raw)
+            tree, test, read, problems = self.parsed(raw)
         except ConditionSyntaxError as exc:
             self.error(path, f"in condition: {exc}", offset=exc.offset)
             return None
-        for name in names:
-            problem = self.unknown_name(name.name)
-            if problem:
-                self.error(path, problem, offset=name.offset)
+        for problem, offset in problems:
+            self.error(path, problem, offset=offset)
         where = self.doc.where(path)
-        return Condition(condition.source, condition.tree, where.line, where.column, condition.test, condition.read)
+        return Condition(raw, tree, where.line, where.column, test, read)
 
-    def parsed(self, source: str) -> tuple[Condition, list[Name]]:
-        """Each distinct condition parsed once per file; scenes repeat their conditions."""
-        cache: dict[str, tuple[Condition, list[Name]]] = self.__dict__.setdefault("_parsed_conditions", {})
-        if source not in cache:
-            condition = parse_condition(source)
-            cache[source] = (condition, condition.names())
-        return cache[source]
+    def parsed(self, source: str) -> tuple[Expr, Test, tuple[Name, ...], list[tuple[str, int]]]:
+        """Each distinct condition parsed, compiled and its names checked once per file (scenes
+        repeat their conditions): its tree, test, names, and each unknown name's problem and offset."""
+        cache: dict[str, tuple[Expr, Test, tuple[Name, ...], list[tuple[str, int]]]]
+        cache = self.__dict__.setdefault("_parsed_conditions", {})
+        found = cache.get(source)
+        if found is None:
+            tree, read = parse_tree(source)
+            problems = [(problem, name.offset) for name in read if (problem := self.unknown_name(name.name))]
+            found = cache[source] = (tree, compile_tree(tree), read, problems)
+        return found
 
     def unknown_name(self, name: str) -> str | None:
         if "." in name:

@@ -103,7 +103,8 @@ class NodeBuilder(FieldChecker):
             unsafe=unsafe is True,
             puppet=cue,
             pos=self.doc.where_key(path),
-            goto_pos=self.doc.where(path + ("goto",)),
+            # Without a goto, where the goto would be is where the node's fields start.
+            goto_pos=self.doc.where(path + ("goto",) if "goto" in spec else path),
         )
 
     def build_puppet_cue(self, path: PathKey, raw: Any, goto: str | None) -> PuppetCue | None:
@@ -161,7 +162,7 @@ class NodeBuilder(FieldChecker):
                        f"unknown speaker {speaker!r}{_suggest(str(speaker), self.roles)}; speakers are the scene's roles",
                        on_key="speaker" not in item)
         return Line(text=self.text(text_path, text, "a line"), speaker=speaker,
-                    condition=self.condition(path + ("if",), item.get("if")), pos=pos)
+                    condition=self.condition(path + ("if",), item["if"]) if "if" in item else None, pos=pos)
 
     def build_route(self, path: PathKey, raw: Any) -> tuple[RouteBranch, ...]:
         if not self.expect(path, raw, list, "route") or not raw:

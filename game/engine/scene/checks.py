@@ -72,12 +72,13 @@ def _check_links(scene: Scene, node: Node, report) -> None:
 
 def _check_safety(node: Node, choice: Choice, catalogue: Catalogue, report) -> None:
     effect = choice.effect
-    rewards = [k for k, v in effect.scores.items() if v > 0]
-    rewards += [k for k, v in effect.meters.items() if v > 0]
-    unrewardable = catalogue.safety.never_reward_traps.intersection(effect.traps)
-    if unrewardable and rewards:
-        report(choice.pos, f"a choice with the trap {sorted(unrewardable)[0]!r} may not raise "
-                           f"{', '.join(sorted(rewards))}: Pathways never rewards self-blame")
+    unrewardable = catalogue.safety.never_reward_traps.intersection(effect.traps) if effect.traps else None
+    if unrewardable:
+        rewards = [k for k, v in effect.scores.items() if v > 0]
+        rewards += [k for k, v in effect.meters.items() if v > 0]
+        if rewards:
+            report(choice.pos, f"a choice with the trap {sorted(unrewardable)[0]!r} may not raise "
+                               f"{', '.join(sorted(rewards))}: Pathways never rewards self-blame")
     if node.unsafe:
         opening = sorted(k for k in catalogue.safety.unsafe_nodes_may_not_raise
                          if effect.scores.get(k, 0) > 0)

@@ -20,15 +20,18 @@ from typing import Callable, Union
 
 Value = Union[bool, int, float, str]
 
+# One token per match, each starting at a character that is not blank (the look-ahead lets the
+# search skip blanks quickly). The last alternative is any other character, which is an error.
 _TOKEN = re.compile(
-    r"""\s*(?:
-        (?P<number>-?\d+(?:\.\d+)?)
-      | (?P<text>'[^']*'|"[^"]*")
-      | (?P<op>==|!=|<=|>=|<|>|\(|\))
-      | (?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
-    )""",
+    r"""(?=\S)(?:
+        (-?\d+(?:\.\d+)?)
+      | ('[^']*'|"[^"]*")
+      | (==|!=|<=|>=|<|>|\(|\))
+      | ([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
+      | (\S))""",
     re.VERBOSE,
 )
+_NUMBER, _TEXT, _OP, _WORD, _OTHER, _END = 1, 2, 3, 4, 5, 0
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     "==": operator.eq, "!=": operator.ne, "<": operator.lt,
@@ -90,7 +93,7 @@ class Condition:
 
     def __post_init__(self) -> None:
         if self.test is None:
-            object.__setattr__(self, "test", _compile(self.tree))
+            object.__setattr__(self, "test", compile_tree(self.tree))
         if self.read is None:
             object.__setattr__(self, "read", tuple(_names(self.tree)))
 
@@ -102,94 +105,102 @@ class Condition:
 
 
 def parse_condition(source: str) -> Condition:
+    tree, read = parse_tree(source)
+    return Condition(source, tree, read=read)
+
+
+def parse_tree(source: str) -> tuple[Expr, tuple[Name, ...]]:
+    """The tree of ``source``, and the names it reads in order. Raises ConditionSyntaxError."""
     if len(source) > MAX_LENGTH:
         raise ConditionSyntaxError(f"condition is longer than {MAX_LENGTH} characters", 0)
     parser = _Parser(_tokenize(source), len(source))
     tree = parser.parse_or()
-    if parser.peek() is not None:
-        kind, text, offset = parser.peek()  # type: ignore[misc]
+    kind, text, offset = parser.tokens[parser.index]
+    if kind != _END:
         raise ConditionSyntaxError(f"unexpected {text!r}; expected 'and', 'or' or the end", offset)
-    return Condition(source, tree)
+    return tree, tuple(parser.names)
 
 
-def _tokenize(source: str) -> list[tuple[str, str, int]]:
-    tokens: list[tuple[str, str, int]] = []
-    position = 0
-    end = len(source.rstrip())  # only blanks are left after this
-    while position < end:
-        match = _TOKEN.match(source, position)
-        if not match:
-            offset = len(source) - len(source[position:].lstrip())
-            raise ConditionSyntaxError(f"unexpected character {source[offset]!r}", offset)
-        kind = match.lastgroup or ""
-        tokens.append((kind, match.group(kind), match.start(kind)))
-        position = match.end()
+Token = tuple[int, str, int]  # kind (_NUMBER, _TEXT, ...), text, offset in the source
+
+
+def _tokenize(source: str) -> list[Token]:
+    """The tokens of ``source``, ending with an _END token at its length."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(source):
+        kind = match.lastindex
+        if kind == _OTHER:
+            raise ConditionSyntaxError(f"unexpected character {match.group()!r}", match.start())
+        tokens.append((kind, match.group(), match.start()))  # type: ignore[arg-type]
+    tokens.append((_END, "", len(source)))
     return tokens
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str, int]], length: int) -> None:
+    def __init__(self, tokens: list[Token], length: int) -> None:
         self.tokens = tokens
         self.index = 0
         self.length = length
         self.depth = 0
+        self.names: list[Name] = []  # in the order they are read, as _names gives them
 
     def deeper(self, offset: int) -> None:
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise ConditionSyntaxError(f"brackets and 'not' nest more than {MAX_NESTING} deep", offset)
 
-    def peek(self) -> tuple[str, str, int] | None:
-        return self.tokens[self.index] if self.index < len(self.tokens) else None
-
-    def take(self) -> tuple[str, str, int]:
-        token = self.peek()
-        if token is None:
+    def take(self) -> Token:
+        token = self.tokens[self.index]
+        if token[0] == _END:
             raise ConditionSyntaxError("condition ends too early", self.length)
         self.index += 1
         return token
 
-    def at_word(self, word: str) -> bool:
-        token = self.peek()
-        return token is not None and token[0] == "word" and token[1] == word
-
     def parse_or(self) -> Expr:
         left = self.parse_and()
-        while self.at_word("or"):
-            self.take()
+        tokens = self.tokens
+        while tokens[self.index][1] == "or" and tokens[self.index][0] == _WORD:
+            self.index += 1
             left = BoolOp("or", left, self.parse_and())
         return left
 
     def parse_and(self) -> Expr:
         left = self.parse_not()
-        while self.at_word("and"):
-            self.take()
+        tokens = self.tokens
+        while tokens[self.index][1] == "and" and tokens[self.index][0] == _WORD:
+            self.index += 1
             left = BoolOp("and", left, self.parse_not())
         return left
 
     def parse_not(self) -> Expr:
-        if self.at_word("not"):
-            self.deeper(self.take()[2])
+        kind, text, offset = self.tokens[self.index]
+        if text == "not" and kind == _WORD:
+            self.index += 1
+            self.deeper(offset)
             operand = self.parse_not()
             self.depth -= 1
             return Not(operand)
-        return self.parse_comparison()
-
-    def parse_comparison(self) -> Expr:
         left = self.parse_value()
-        token = self.peek()
-        if token and token[0] == "op" and token[1] in _COMPARE:
-            self.take()
-            return Compare(token[1], left, self.parse_value(), token[2])
+        kind, text, offset = self.tokens[self.index]
+        if kind == _OP and text in _COMPARE:
+            self.index += 1
+            return Compare(text, left, self.parse_value(), offset)
         return left
 
     def parse_value(self) -> Expr:
         kind, text, offset = self.take()
-        if kind == "number":
+        if kind == _WORD:
+            if text not in _KEYWORDS:
+                name = Name(text, offset)
+                self.names.append(name)
+                return name
+            if text == "true" or text == "false":
+                return Literal(text == "true")
+        elif kind == _NUMBER:
             return Literal(float(text) if "." in text else int(text))
-        if kind == "text":
+        elif kind == _TEXT:
             return Literal(text[1:-1])
-        if kind == "op" and text == "(":
+        elif text == "(":
             self.deeper(offset)
             inner = self.parse_or()
             self.depth -= 1
@@ -197,10 +208,6 @@ class _Parser:
             if closing[1] != ")":
                 raise ConditionSyntaxError(f"expected ')' but found {closing[1]!r}", closing[2])
             return inner
-        if kind == "word" and text in ("true", "false"):
-            return Literal(text == "true")
-        if kind == "word" and text not in _KEYWORDS:
-            return Name(text, offset)
         raise ConditionSyntaxError(f"expected a value but found {text!r}", offset)
 
 
@@ -239,7 +246,7 @@ def _evaluate(tree: Expr, lookup: Callable[[str], Value]) -> Value:
 Test = Callable[[Callable[[str], Value]], Value]
 
 
-def _compile(tree: Expr) -> Test:
+def compile_tree(tree: Expr) -> Test:
     """The same meaning as ``_evaluate``, as closures built once."""
     if isinstance(tree, Literal):
         value = tree.value
@@ -248,9 +255,9 @@ def _compile(tree: Expr) -> Test:
         name = tree.name
         return lambda lookup: lookup(name)
     if isinstance(tree, Not):
-        operand = _compile(tree.operand)
+        operand = compile_tree(tree.operand)
         return lambda lookup: not operand(lookup)
-    left, right = _compile(tree.left), _compile(tree.right)
+    left, right = compile_tree(tree.left), compile_tree(tree.right)
     if isinstance(tree, BoolOp):
         if tree.op == "and":
             return lambda lookup: bool(left(lookup)) and bool(right(lookup))

@@ -139,11 +139,27 @@ class FieldChecker:
     def scored_effect(self, path: PathKey, item: dict, add: dict[str, int] | None = None,
                       assignments: dict | None = None) -> Effect:
         """The scores, traps and meter changes of a choice (or a puppet answer)."""
-        scores = self.deltas(path + ("scores",), item.get("scores"), self.dimension_keys,
-                             "dimension", lambda v: -MAX_SCORE_STEP <= v <= MAX_SCORE_STEP,
-                             f"between -{MAX_SCORE_STEP} and {MAX_SCORE_STEP}")
-        meters = self.deltas(path + ("meters",), item.get("meters"), self.meter_keys,
-                             "meter", lambda v: -MAX_METER_STEP <= v <= MAX_METER_STEP,
-                             f"between -{MAX_METER_STEP} and {MAX_METER_STEP}")
-        return Effect(scores=scores, traps=self.trap_list(path + ("traps",), item.get("traps")),
-                      meters=meters, set=assignments or {}, add=add or {})
+        get = item.get
+        scores = get("scores")
+        if scores is not None:
+            scores = self.deltas(path + ("scores",), scores, self.dimension_keys, "dimension",
+                                 _score_in_range, _SCORE_RANGE)
+        meters = get("meters")
+        if meters is not None:
+            meters = self.deltas(path + ("meters",), meters, self.meter_keys, "meter",
+                                 _meter_in_range, _METER_RANGE)
+        traps = get("traps")
+        return Effect(scores=scores or {}, traps=() if traps is None else self.trap_list(path + ("traps",), traps),
+                      meters=meters or {}, set=assignments or {}, add=add or {})
+
+
+_SCORE_RANGE = f"between -{MAX_SCORE_STEP} and {MAX_SCORE_STEP}"
+_METER_RANGE = f"between -{MAX_METER_STEP} and {MAX_METER_STEP}"
+
+
+def _score_in_range(value: int) -> bool:
+    return -MAX_SCORE_STEP <= value <= MAX_SCORE_STEP
+
+
+def _meter_in_range(value: int) -> bool:
+    return -MAX_METER_STEP <= value <= MAX_METER_STEP

@@ -37,8 +37,9 @@ def load_scene(path: Path, catalogue: Catalogue | None = None,
                display_name: str | None = None, cast: CastSource = None) -> Scene:
     """Load and validate one scene file. Raises SceneError listing every problem found."""
     with collector_paused():
-        doc = read_yaml_file(path, display_name)
-        return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
+        # No name holds the document: its nodes are freed before the collector is switched back
+        # on, so the collector does not walk them all once more on the way out.
+        return SceneBuilder(read_yaml_file(path, display_name), catalogue or default_catalogue(), cast).build()
 
 
 def check_scene_file(path: Path, catalogue: Catalogue | None = None,
@@ -51,18 +52,20 @@ def check_scene_file(path: Path, catalogue: Catalogue | None = None,
         except SceneError as exc:
             return None, exc.diagnostics
         builder = SceneBuilder(doc, catalogue or default_catalogue(), cast)
+        del doc  # freed with the builder, before the collector is back on (see load_scene)
         try:
             scene = builder.build()
         except SceneError as exc:
             return None, exc.diagnostics
-        return scene, builder.problems
+        problems = builder.problems
+        del builder
+        return scene, problems
 
 
 def load_scene_text(text: str, file: str = "<text>", catalogue: Catalogue | None = None,
                     cast: CastSource = None) -> Scene:
     with collector_paused():
-        doc = read_yaml_text(text, file)
-        return SceneBuilder(doc, catalogue or default_catalogue(), cast).build()
+        return SceneBuilder(read_yaml_text(text, file), catalogue or default_catalogue(), cast).build()
 
 
 class SceneBuilder(HeaderBuilder, NodeBuilder, ChoiceBuilder, ConditionBuilder):

@@ -88,38 +88,49 @@ def _possible_values(scene: Scene, catalogue: Catalogue) -> dict[str, list[Varia
 
 
 def _can_never_hold(condition: Condition, domains: dict[str, list[VariableValue] | None]) -> bool:
-    names = list(dict.fromkeys(n.name for n in condition.names()))
-    value_lists = [domains.get(name) for name in names]
-    if any(values is None for values in value_lists):
-        return False  # scores, traps and counters: too many values to be sure
+    names = list(dict.fromkeys([name.name for name in condition.read or ()]))
+    value_lists: list[list[VariableValue]] = []
     combinations = 1
-    for values in value_lists:
-        combinations *= len(values)  # type: ignore[arg-type]
+    for name in names:
+        values = domains.get(name)
+        if values is None:
+            return False  # scores, traps and counters: too many values to be sure
+        value_lists.append(values)
+        combinations *= len(values)
     if combinations > MAX_COMBINATIONS:
         return False
     # Values at and next to the condition's own numbers come first: a condition that can hold
     # usually holds there, so the search stops early. Every combination is still tried otherwise.
-    hints = _hints(condition.tree) | {True}  # flags in conditions are mostly read as set
-    ordered = [[v for v in values if v in hints] + [v for v in values if v not in hints]  # type: ignore[union-attr]
+    hints = _hints(condition.tree)
+    ordered = [[v for v in values if v in hints] + [v for v in values if v not in hints]
                for values in value_lists]
     current: dict[str, VariableValue] = {}
     get = current.get
     lookup = lambda name: get(name, False)  # noqa: E731
+    test = condition.test
     for combination in itertools.product(*ordered):
         current.update(zip(names, combination))
-        if condition.holds(lookup):
+        if test(lookup):  # type: ignore[misc]
             return False
     return True
 
 
 def _hints(tree: Expr) -> set[VariableValue]:
-    if isinstance(tree, Literal):
-        value = tree.value
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return {value}
-        return {value - 1, value, value + 1}
-    if isinstance(tree, Not):
-        return _hints(tree.operand)
-    if isinstance(tree, (BoolOp, Compare)):
-        return _hints(tree.left) | _hints(tree.right)
-    return set()
+    """The condition's own values, each number with its neighbours, and True (flags in
+    conditions are mostly read as set)."""
+    found: set[VariableValue] = {True}
+    todo = [tree]
+    while todo:
+        item = todo.pop()
+        kind = type(item)
+        if kind is Literal:
+            value = item.value  # type: ignore[union-attr]
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                found.add(value)
+            else:
+                found.update((value - 1, value, value + 1))
+        elif kind is Not:
+            todo.append(item.operand)  # type: ignore[union-attr]
+        elif kind is BoolOp or kind is Compare:
+            todo += (item.left, item.right)  # type: ignore[union-attr]
+    return found

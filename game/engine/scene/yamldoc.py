@@ -35,6 +35,8 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 _ScalarNode = yaml.ScalarNode
 _SequenceNode = yaml.SequenceNode
 _MappingNode = yaml.MappingNode
@@ -45,7 +47,10 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """The safe libyaml loader, resolving each distinct plain scalar's tag once per file.
 
     Scene files repeat the same words (keys, true, small numbers) thousands of times, and the
-    resolver tries a list of patterns on every one of them."""
+    resolver tries a list of patterns on every one of them. Most other plain scalars are text
+    that starts with a letter no pattern starts with, which needs no pattern at all. The safe
+    loader has no path resolvers, so a list or mapping always gets the default tag, and the
+    hooks libyaml calls around every node have nothing to do."""
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
@@ -57,9 +62,20 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 return _STR  # quoted or block text: no path resolvers in a safe loader
             tag = self._plain_tags.get(value)
             if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+                patterns = self.yaml_implicit_resolvers  # by first character; None for any
+                if value[:1] in patterns or None in patterns:
+                    tag = super().resolve(kind, value, implicit)
+                else:
+                    tag = _STR
+                self._plain_tags[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        return _SEQ if kind is _SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 def node_position(node: yaml.Node) -> Position:
@@ -270,6 +286,7 @@ class _Converter:
         # An alias needs an anchor (&name) to point at; without one, no node can be met twice.
         self.track = "&" in text
         self._values = doc.values
+        self._numbers: dict[str, int] = {}
 
     def problem(self, node: yaml.Node, message: str) -> None:
         pos = node_position(node)
@@ -283,10 +300,13 @@ class _Converter:
             return strip_control(value) if node.style == '"' else value
         if tag == _NULL:
             return None
-        if tag == _INT:
-            return self.loader.construct_yaml_int(node)
+        if tag == _INT:  # each distinct number read once per file: scenes repeat small numbers
+            number = self._numbers.get(node.value)
+            if number is None:
+                number = self._numbers[node.value] = self.loader.construct_yaml_int(node)
+            return number
         if tag == _BOOL:
-            return self.loader.construct_yaml_bool(node)
+            return self.loader.bool_values[node.value.lower()]  # as construct_yaml_bool does
         value = self.loader.construct_object(node)
         return strip_control(value) if isinstance(value, str) else value
 
@@ -308,6 +328,10 @@ class _Converter:
         if kind is _SequenceNode:
             convert = self.convert
             depth += 1
+            if not self.track:  # no aliases: an item that is a scalar needs no path
+                scalar = self.scalar
+                return [scalar(item) if type(item) is _ScalarNode else convert(item, path + (i,), depth)
+                        for i, item in enumerate(node.value)]
             items = [convert(item, path + (i,), depth) for i, item in enumerate(node.value)]
             return [item for item in items if item is not _ALIAS] if self.aliased else items
         return self._mapping(node, path, depth + 1)
@@ -340,7 +364,10 @@ class _Converter:
             if type(value_node) is _ScalarNode and not (track and id(value_node) in seen):
                 if track:
                     seen.add(id(value_node))
-                result[key] = scalar(value_node)
+                if value_node.tag == _STR and value_node.style != '"':
+                    result[key] = value_node.value  # text, as scalar() gives it, the usual case
+                else:
+                    result[key] = scalar(value_node)
                 continue
             value = convert(value_node, path + (key,), depth)
             if value is not _ALIAS:
