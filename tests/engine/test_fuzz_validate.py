@@ -1,6 +1,6 @@
 """Fuzz: whatever a scene or puppet file holds, reading it gives messages, never an exception.
 
-2,000 examples in the normal suite; PATHWAYS_LONG_TESTS=1 runs 20,000 (see tests/hardening.py).
+2,200 examples in the normal suite; PATHWAYS_LONG_TESTS=1 runs 22,000 (see tests/hardening.py).
 """
 
 from __future__ import annotations
@@ -136,6 +136,21 @@ def test_scene_shaped_yaml(scene):
 @given(puppets)
 def test_puppet_shaped_yaml(puppet):
     check_data(puppet, puppet=True)
+
+
+TAGS = ["!!int", "!!bool", "!!float", "!!str", "!!null", "!!timestamp", "!!binary", "!!set", "!!omap",
+        "!!pairs", "!!seq", "!!map", "!!merge", "!!value", "!!yaml", "!local", "!", "!<tag:x>"]
+tagged_values = st.tuples(st.sampled_from(TAGS), st.sampled_from(["", "abc", "maybe", "1.5", "2026-13-40",
+                                                                  "***", "[1, 2]", "{a: 1}", "- x"]))
+
+
+@fuzz(200)
+@given(st.lists(st.tuples(st.sampled_from(["id", "title", "minutes", "start", "roles", "nodes"]),
+                          tagged_values), min_size=1, max_size=4))
+def test_explicit_tags_on_any_value(fields):
+    """Found while speeding up loading: `title: !!int abc` raised ValueError from the reader."""
+    source = "".join(f"{key}: {tag} {value}\n" for key, (tag, value) in fields)
+    check_bytes(source.encode("utf-8"))
 
 
 @fuzz(450)

@@ -300,14 +300,20 @@ class _Converter:
             return strip_control(value) if node.style == '"' else value
         if tag == _NULL:
             return None
-        if tag == _INT:  # each distinct number read once per file: scenes repeat small numbers
-            number = self._numbers.get(node.value)
-            if number is None:
-                number = self._numbers[node.value] = self.loader.construct_yaml_int(node)
-            return number
-        if tag == _BOOL:
-            return self.loader.bool_values[node.value.lower()]  # as construct_yaml_bool does
-        value = self.loader.construct_object(node)
+        try:
+            if tag == _INT:  # each distinct number read once per file: scenes repeat small numbers
+                number = self._numbers.get(node.value)
+                if number is None:
+                    number = self._numbers[node.value] = self.loader.construct_yaml_int(node)
+                return number
+            if tag == _BOOL:
+                return self.loader.bool_values[node.value.lower()]  # as construct_yaml_bool does
+            value = self.loader.construct_object(node)
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
+            # only an explicit tag (!!int abc) can give a value that does not fit its type
+            kind = tag.rsplit(":", 1)[-1]
+            self.problem(node, f"the tag !!{kind} does not fit the value {node.value[:40]!r}")
+            return None
         return strip_control(value) if isinstance(value, str) else value
 
     def convert(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
