@@ -309,7 +309,7 @@ class _Converter:
             if tag == _BOOL:
                 return self.loader.bool_values[node.value.lower()]  # as construct_yaml_bool does
             value = self.loader.construct_object(node)
-        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError):
             # only an explicit tag (!!int abc) can give a value that does not fit its type
             kind = tag.rsplit(":", 1)[-1]
             self.problem(node, f"the tag !!{kind} does not fit the value {node.value[:40]!r}")
