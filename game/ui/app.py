@@ -15,7 +15,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from game.engine.scene.text import printable
 from game.records import Records
 from game.ui import library_count
 from game.ui.screens.title import TitleScreen
@@ -100,6 +99,8 @@ class PathwaysApp(App[None]):
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
         if self.records.notice:
+            from game.engine.scene.text import printable
+
             self.notify(printable(self.records.notice), title="Your records", severity="warning", timeout=12,
                         markup=False)
         self.records.listener = self.records_trouble
@@ -110,6 +111,8 @@ class PathwaysApp(App[None]):
     def records_trouble(self, notice: str) -> None:
         """Tell the player at once when the records file fails them (from any thread)."""
         if notice != self._last_records_notice:
+            from game.engine.scene.text import printable
+
             self._last_records_notice = notice
             self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
 
