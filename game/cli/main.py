@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -144,6 +145,10 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def play(folder: Path) -> int:
+    # Start-up makes many objects that last as long as the app and almost no garbage, so the
+    # cyclic collector only slows it down: it stays off until the title is on the screen
+    # (PathwaysApp.on_ready turns it back on).
+    gc.disable()
     from game.ui.app import (
         PathwaysApp,  # imported late: the other commands never need Textual
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -107,6 +108,9 @@ class PathwaysApp(App[None]):
 
     def on_ready(self) -> None:
         self._first_frame.set()  # the title is on the screen: the scenes may be read now
+        if not gc.isenabled():  # held off for start-up by `pathways` (cli.main.play)
+            gc.freeze()  # what start-up made lives as long as the app: no collection rescans it
+            gc.enable()
 
     def records_trouble(self, notice: str) -> None:
         """Tell the player at once when the records file fails them (from any thread)."""
