@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
+import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.cli.output import say
 from game.engine.scene.text import printable
 from game.paths import scenes_dir
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # only when there are arguments to read: plain `pathways` starts without it
+
     parser = argparse.ArgumentParser(
         prog="pathways",
         description="Practise the attitudes and skills of emotional intimacy in short branching scenes.",
@@ -118,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(argv: list[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):
+        return play(scenes_dir())  # plain `pathways`, the common start: no parser to build
     args = build_parser().parse_args(argv)
     if args.command in ("validate", "check", "graph", "new", "schema"):
         return author(args)
@@ -144,6 +152,10 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def play(folder: Path) -> int:
+    # Start-up makes many objects that last as long as the app and almost no garbage, so the
+    # cyclic collector only slows it down: it stays off until the title is on the screen
+    # (PathwaysApp.on_ready turns it back on).
+    gc.disable()
     from game.ui.app import (
         PathwaysApp,  # imported late: the other commands never need Textual
     )

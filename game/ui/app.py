@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -15,7 +16,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from game.engine.scene.text import printable
 from game.records import Records
 from game.ui import library_count
 from game.ui.screens.title import TitleScreen
@@ -81,6 +81,7 @@ class PathwaysApp(App[None]):
             self.theme = saved_theme
         self.together_names: tuple[str, str] | None = None  # None: playing alone
         self._last_records_notice: str | None = None
+        self._first_frame = threading.Event()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -89,23 +90,33 @@ class PathwaysApp(App[None]):
             self._catalogue = default_catalogue()
         return self._catalogue
 
+    def get_default_screen(self) -> Screen:
+        return TitleScreen()  # the first screen, with nothing under it
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.remember_theme)
-        self.push_screen(TitleScreen())
-        painted = threading.Event()
-        self.call_after_refresh(painted.set)
-        self.load_scenes(after=painted)  # started now, so that it can be waited for
+        self.load_scenes(after=self._first_frame)  # started now, so that it can be waited for
         if self.scene_file is not None:
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
         if self.records.notice:
+            from game.engine.scene.text import printable
+
             self.notify(printable(self.records.notice), title="Your records", severity="warning", timeout=12,
                         markup=False)
         self.records.listener = self.records_trouble
 
+    def on_ready(self) -> None:
+        self._first_frame.set()  # the title is on the screen: the scenes may be read now
+        if not gc.isenabled():  # held off for start-up by `pathways` (cli.main.play)
+            gc.freeze()  # what start-up made lives as long as the app: no collection rescans it
+            gc.enable()
+
     def records_trouble(self, notice: str) -> None:
         """Tell the player at once when the records file fails them (from any thread)."""
         if notice != self._last_records_notice:
+            from game.engine.scene.text import printable
+
             self._last_records_notice = notice
             self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
 
@@ -132,7 +143,7 @@ class PathwaysApp(App[None]):
     def check_size(self) -> None:
         """Below the smallest size the layout supports, say so plainly instead of breaking."""
         shown = any(isinstance(s, TooSmallScreen) for s in self.screen_stack)
-        if too_small(self.size) and len(self.screen_stack) > 1 and not shown:
+        if too_small(self.size) and not shown:
             self.push_screen(TooSmallScreen())
 
     def remember_theme(self, theme) -> None:

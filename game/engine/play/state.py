@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from game.engine.scene.model import VariableValue
+if TYPE_CHECKING:  # a type only: the records read states without importing the scene model
+    from game.engine.scene.model import VariableValue
 
 SOLO = "p1"
 

@@ -23,6 +23,7 @@ from game.engine.author.graph import (
 )
 from game.engine.scene.model import Scene
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.widgets.safe_tree import SafeTree
 
 MAX_FORKS = 100  # forks nested inside forks; each costs two levels of the tree
@@ -52,6 +53,8 @@ def branch_label(branch: MapBranch) -> Text:
 
 
 class BranchMapScreen(Screen[str | None]):
+    DEFAULT_CSS = screen_css("branch_map.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     """Dismisses with the id of a node to jump to, or None."""
 
     BINDINGS = [

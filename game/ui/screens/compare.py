@@ -15,6 +15,7 @@ from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.model import Scene
 from game.records import Attempt
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.widgets.charts import signed
 
 NAME = 23  # the longest short name, "Courage, vulnerability", and a space
@@ -101,6 +102,8 @@ def compare_title(title: str, position: int, others: int) -> str:
 
 
 class CompareScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("compare.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("left,comma", "other(-1)", "Older", key_display="←", id="compare.older"),
         Binding("right,full_stop", "other(1)", "Newer", key_display="→", id="compare.newer"),

@@ -16,12 +16,15 @@ from game.engine.play.debrief import closeness_highlights, debrief_prompts, prom
 from game.records import Attempt
 from game.session import Session
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart
 from game.ui.widgets.ending_parts import ending_title, meters
 
 
 class DebriefScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("debrief.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("w", "swap", "Swap roles", id="debrief.swap",
                 tooltip="Play the scene again with your roles exchanged"),

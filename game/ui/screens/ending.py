@@ -18,6 +18,7 @@ from game.engine.play.suggest import TurningPoint, find_turning_point
 from game.records import Attempt
 from game.session import Session
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart, signed
 from game.ui.widgets.ending_parts import ending_title, meters
@@ -39,6 +40,8 @@ def turning_point_text(point: TurningPoint | None) -> Content:
 
 
 class EndingScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("ending.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("r", "play_again", "Play again", id="ending.again"),
         # Scenes and Quit come early, so that a narrow footer keeps them

@@ -17,6 +17,7 @@ from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.text import printable
 from game.records import SceneStats
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.widgets.charts import signed
 
 
@@ -81,6 +82,8 @@ def broken_prompt(entry: SceneEntry) -> Content:
 
 
 class ScenePickerScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("picker.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("escape", "back", "Back", id="picker.back",
                 tooltip="Show every scene again, or go back if no filter is set"),

@@ -19,6 +19,7 @@ from game.session import Session
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.opening import while_open
 from game.ui.screens.pause import PauseChoice, PauseScreen
+from game.ui.screens.screen_css import screen_css
 from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.widgets.charts import meter_line
 from game.ui.widgets.choice_list import ChoiceList
@@ -38,6 +39,8 @@ def _number_bindings() -> list[Binding]:
 
 
 class PlayScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("play.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         *_number_bindings(),
         Binding("b,ctrl+z", "rewind", "Back", key_display="b", id="play.rewind",

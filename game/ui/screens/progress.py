@@ -11,6 +11,7 @@ from textual.widgets import Footer, Sparkline, Static
 
 from game.engine.play.progress import Series
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.widgets.charts import signed
 
 
@@ -23,6 +24,8 @@ def describe(series: Series) -> str:
 
 
 class ProgressScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("progress.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [Binding("escape,g", "app.pop_screen", "Back", key_display="esc", id="progress.back")]
 
     def __init__(self, series: list[Series], attempts: int) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from game.engine.play.seating import Seat
 from game.engine.puppets.cast import Puppet
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.screens.theatre import Cast, TheatreScreen
 
 INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "
@@ -20,6 +21,8 @@ INTRO = ("Act out a harsh inner voice until it turns into a silly puppet. "
 
 
 class PuppetPickerScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("puppet_picker.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="puppets.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="puppets.help"),

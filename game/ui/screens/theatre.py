@@ -31,6 +31,7 @@ from game.engine.scene.model import Choice, Effect
 from game.engine.scene.text import MAX_LINE
 from game.records import PuppetRound
 from game.ui.screens.opening import while_open
+from game.ui.screens.screen_css import screen_css
 from game.ui.widgets.puppet_stage import PuppetStage
 from game.ui.widgets.transcript import feedback_content
 
@@ -65,6 +66,8 @@ class Answer:
 
 
 class TheatreScreen(Screen[str | None]):
+    DEFAULT_CSS = screen_css("theatre.tcss")  # parsed when this screen first opens
+    SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         Binding("escape", "leave", "Back", id="theatre.back"),
         Binding("enter", "back_to_scene", "Back to the scene", id="theatre.done"),

@@ -46,7 +46,7 @@ class TitleScreen(Screen[None]):
             yield Static(Content(title_art()), id="title-art")
             yield Static(Content(TAGLINE), id="tagline")
             with Center():
-                yield OptionList(id="title-menu")
+                yield OptionList(*self.menu_options(self.app.library), id="title-menu")
             yield Static(Content(status_text(self.app.scene_count)), id="library-status")
             yield Static(Content("Practice, not therapy. Everything stays on this computer."),
                          id="title-note")
@@ -54,27 +54,33 @@ class TitleScreen(Screen[None]):
 
     @while_open
     def on_mount(self) -> None:
-        self.watch(self.app, "library", self.show_library_status)
+        self.watch(self.app, "library", self.show_library_status, init=False)
 
     @while_open
     def on_screen_resume(self) -> None:
         self.show_menu(self.app.library)
 
-    def show_menu(self, library) -> None:
-        menu = self.query_one("#title-menu", OptionList)
-        highlighted = menu.highlighted
-        menu.clear_options()
+    def menu_options(self, library) -> list[Option]:
         resumable = self.app.resumable_scene() if library else None
-        if resumable is not None:
-            menu.add_option(Option(Content.assemble("Resume: ", resumable.title), id="resume"))
-        menu.add_options([
+        resume = [Option(Content.assemble("Resume: ", resumable.title), id="resume")] if resumable else []
+        return resume + [
             Option("Play alone", id="play"),
             Option("Play together (two people, one keyboard)", id="together"),
             Option("Puppet theatre", id="theatre"),
             Option("Your progress", id="progress"),
             Option("How it works", id="help"),
             Option("Quit", id="quit"),
-        ])
+        ]
+
+    def show_menu(self, library) -> None:
+        menu = self.query_one("#title-menu", OptionList)
+        options = self.menu_options(library)
+        shown = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+        if [(o.id, str(o.prompt)) for o in options] == [(o.id, str(o.prompt)) for o in shown]:
+            return  # unchanged: no rebuild, no new layout
+        highlighted = menu.highlighted
+        menu.clear_options()
+        menu.add_options(options)
         menu.highlighted = highlighted if highlighted is not None and highlighted < menu.option_count else 0
 
     def show_library_status(self, library) -> None:
