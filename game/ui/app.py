@@ -21,6 +21,7 @@ from game.ui import library_count
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen, too_small
 from game.ui.widgets import dismiss_fix, option_list_fix
+from game.ui.widgets.notice_line import HasNoticeLine
 
 dismiss_fix.apply()
 option_list_fix.apply()
@@ -181,11 +182,10 @@ class PathwaysApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """Notices on the play screen go in its notice line, not in a toast over the choices."""
+        """On a screen with a notice line, notices go there, not in a toast over its choices."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         screen = self.screen
-        play = sys.modules.get("game.ui.screens.play")  # not imported yet: no scene was opened
-        if play is not None and isinstance(screen, play.PlayScreen):
+        if isinstance(screen, HasNoticeLine):  # perhaps not mounted yet: show it once it is
             text = Content.from_markup(message) if markup else Content(message)
             screen.call_later(screen.show_notice, text, title, severity,
                               timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)

@@ -24,6 +24,7 @@ from game.engine.author.graph import (
 from game.engine.scene.model import Scene
 from game.ui.screens.opening import while_open
 from game.ui.screens.screen_css import screen_css
+from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 from game.ui.widgets.safe_tree import SafeTree
 
 MAX_FORKS = 100  # forks nested inside forks; each costs two levels of the tree
@@ -52,10 +53,11 @@ def branch_label(branch: MapBranch) -> Text:
     return Text(f"{mark} {shorten(branch.edge.label, 60)}", style="bold" if branch.on_path else "")
 
 
-class BranchMapScreen(Screen[str | None]):
+class BranchMapScreen(HasNoticeLine, Screen[str | None]):
+    """Dismisses with the id of a node to jump to, or None."""
+
     DEFAULT_CSS = screen_css("branch_map.tcss")  # parsed when this screen first opens
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
-    """Dismisses with the id of a node to jump to, or None."""
 
     BINDINGS = [
         Binding("j", "jump", "Play from here", id="map.jump",
@@ -74,6 +76,7 @@ class BranchMapScreen(Screen[str | None]):
         with Vertical(id="map"):
             yield Static(Content(f"{self.scene.title}: branch map"), classes="screen-title")
             yield Static(Content(LEGEND), id="map-legend")
+            yield NoticeLine()
             yield SafeTree(Text("Start"), id="map-tree")
             yield Static(id="map-hint")
         yield Footer()

@@ -20,9 +20,10 @@ from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart
 from game.ui.widgets.ending_parts import ending_title, meters
+from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(HasNoticeLine, Screen[None]):
     DEFAULT_CSS = screen_css("debrief.tcss")  # parsed when this screen first opens
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
@@ -49,6 +50,7 @@ class DebriefScreen(Screen[None]):
         ending = self.playthrough.node.ending
         assert ending is not None
         shared = self.playthrough.summary()
+        yield NoticeLine()
         with VerticalScroll(id="debrief"):
             yield from ending_title(ending)
             yield from meters(shared, "Your shared meters")

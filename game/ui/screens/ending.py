@@ -22,6 +22,7 @@ from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart, signed
 from game.ui.widgets.ending_parts import ending_title, meters
+from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 from game.ui.widgets.transcript import feedback_content
 
 NO_TRAPS = "No traps this time."
@@ -39,7 +40,7 @@ def turning_point_text(point: TurningPoint | None) -> Content:
     )
 
 
-class EndingScreen(Screen[None]):
+class EndingScreen(HasNoticeLine, Screen[None]):
     DEFAULT_CSS = screen_css("ending.tcss")  # parsed when this screen first opens
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
@@ -71,6 +72,7 @@ class EndingScreen(Screen[None]):
         ending = self.playthrough.node.ending
         assert ending is not None
         summary = self.playthrough.summary()
+        yield NoticeLine()
         with VerticalScroll(id="ending"):
             yield from ending_title(ending)
             yield Static(Content("Looking for the choice that mattered most…"), id="turning-point")

@@ -24,12 +24,12 @@ from game.ui.screens.theatre import Cast, TheatreScreen
 from game.ui.widgets.charts import meter_line
 from game.ui.widgets.choice_list import ChoiceList
 from game.ui.widgets.history import HistoryPanel
+from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 from game.ui.widgets.transcript import Transcript
 
 ENDING_OPTION = "see-ending"
 THEATRE_OPTION = "open-theatre"
 HANDOFF_OPTION = "pass-keyboard"
-NOTICE_SYMBOLS = {"information": "ℹ", "warning": "⚠", "error": "✗"}
 
 
 def _number_bindings() -> list[Binding]:
@@ -38,7 +38,7 @@ def _number_bindings() -> list[Binding]:
     return bindings
 
 
-class PlayScreen(Screen[None]):
+class PlayScreen(HasNoticeLine, Screen[None]):
     DEFAULT_CSS = screen_css("play.tcss")  # parsed when this screen first opens
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
@@ -76,7 +76,7 @@ class PlayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="play"):
             yield Static(id="play-header")
-            yield Static(id="notice", classes="hidden")
+            yield NoticeLine(id="notice")
             with Horizontal(id="play-body"):
                 yield Transcript(self.scene, id="transcript")
                 yield HistoryPanel(id="history", classes="hidden")
@@ -114,15 +114,7 @@ class PlayScreen(Screen[None]):
 
     def show_notice(self, message: Content, title: str, severity: str, timeout: float) -> None:
         """Notices go in a line of their own above the transcript, never over the choices."""
-        notice = self.query_one("#notice", Static)
-        symbol = NOTICE_SYMBOLS.get(severity, "ℹ")
-        text = Content.assemble((f"{symbol} {title}: " if title else f"{symbol} ", "bold"), message)
-        if not (notice.has_class(f"notice-{severity}") and str(notice.visual) == text.plain):
-            notice.update(text)  # the same notice again (rewinding twice) only stays longer: no layout
-            notice.set_classes(f"notice-{severity}")
-        if getattr(self, "_notice_timer", None) is not None:
-            self._notice_timer.stop()
-        self._notice_timer = self.set_timer(timeout, self.hide_notice)
+        self.query_one(NoticeLine).show(message, title, severity, timeout)
         self.query_one(Transcript).follow()
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
@@ -131,9 +123,6 @@ class PlayScreen(Screen[None]):
         they are about (a toast would be hidden here, and would still cost a layout)."""
         text = Content.from_markup(message) if markup else Content(message)
         self.show_notice(text, title, severity, timeout if timeout is not None else self.app.NOTIFICATION_TIMEOUT)
-
-    def hide_notice(self) -> None:
-        self.query_one("#notice", Static).set_classes("hidden")
 
     def update_header(self, feedback_on: bool) -> None:
         feedback = "feedback after each choice" if feedback_on else "feedback at the end"

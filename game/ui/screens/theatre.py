@@ -32,6 +32,7 @@ from game.engine.scene.text import MAX_LINE
 from game.records import PuppetRound
 from game.ui.screens.opening import while_open
 from game.ui.screens.screen_css import screen_css
+from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 from game.ui.widgets.puppet_stage import PuppetStage
 from game.ui.widgets.transcript import feedback_content
 
@@ -65,7 +66,7 @@ class Answer:
         return "self_blame" in self.effect.traps
 
 
-class TheatreScreen(Screen[str | None]):
+class TheatreScreen(HasNoticeLine, Screen[str | None]):
     DEFAULT_CSS = screen_css("theatre.tcss")  # parsed when this screen first opens
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
@@ -95,6 +96,7 @@ class TheatreScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="theatre"):
             yield PuppetStage(self.puppet, animate=not self.app.reduced_motion, id="stage")
+            yield NoticeLine()
             with VerticalScroll(id="steps"):
                 with Vertical(id="line-step"):
                     yield Static(id="line-prompt", classes="step-prompt")
