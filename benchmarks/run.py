@@ -103,10 +103,13 @@ def measure_tty(rows: dict[str, Row], quick: bool, data_dir: Path) -> None:
                                                   "bare app ready", env))
         scene = ROOT / "scenes" / "rain-check.yaml"
         title, keys = keypress_plan(scene, 3 if quick else 8)
-        with tempfile.TemporaryDirectory(prefix="i14-bench-scene-") as folder:
+        with (tempfile.TemporaryDirectory(prefix="i14-bench-scene-") as folder,
+              tempfile.TemporaryDirectory(prefix="i14-bench-keys-") as records):
             shutil.copy(scene, folder)  # one scene on the shelf: p, then Enter, opens it
+            # records of their own: a scene left unfinished by the run before would ask to resume
             mine = tty.key_latencies(tmux, [*python_command(), "--scenes", folder], "scene ready", keys,
-                                     env, first=("p", "Enter"), shown=f"{title}  ·  ")
+                                     env | {"PATHWAYS_DATA_DIR": records}, first=("p", "Enter"),
+                                     shown=f"{title}  ·  ")
         theirs = tty.key_latencies(tmux, [sys.executable, str(anchors / "bare_keys.py")],
                                    "bare app ready", ["x"] * len(keys), env)
         rows["key median"].add(statistics.median(mine.first), statistics.median(theirs.first))
