@@ -9,12 +9,14 @@ and to the last output before the pane stays still, which is the whole response.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
 
+FRAME = 1 / 60  # Textual's frame interval (TEXTUAL_FPS, 60 by default)
 SOCKET = f"i14-bench-{os.getpid()}"  # one server per run: runs side by side never meet
 POLL = 0.003
 
@@ -137,7 +139,13 @@ def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env:
                     raise RuntimeError(f"{' '.join(argv)} never showed {shown!r}")
                 _quiet(control, settle)
             times = KeyTimes()
+            jitter = random.Random(len(keys))
             for key in keys:
+                # Textual draws on a 60 Hz grid, so a key waits for the next tick. Sent a fixed
+                # time after the last frame, every key would meet the grid at the same phase, and a
+                # run's figures would all be lucky or all unlucky; a random part of a frame spreads
+                # the phase evenly, the same way for every app measured.
+                time.sleep(jitter.uniform(0.0, FRAME))
                 mark = len(control.outputs)
                 sent = time.perf_counter()
                 control.send(name, key)
