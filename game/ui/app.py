@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Iterable
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -21,7 +20,7 @@ from game.ui import library_count
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen, too_small
 from game.ui.widgets import dismiss_fix, option_list_fix
-from game.ui.widgets.notice_line import HasNoticeLine
+from game.ui.widgets.notice_line import HasNoticeLine, notice_content
 
 dismiss_fix.apply()
 option_list_fix.apply()
@@ -101,10 +100,7 @@ class PathwaysApp(App[None]):
             self.scene_file.start()
         self.call_after_refresh(self.check_size)
         if self.records.notice:
-            from game.engine.scene.text import printable
-
-            self.notify(printable(self.records.notice), title="Your records", severity="warning", timeout=12,
-                        markup=False)
+            self.tell_records_notice(self.records.notice)
         self.records.listener = self.records_trouble
 
     def on_ready(self) -> None:
@@ -116,10 +112,20 @@ class PathwaysApp(App[None]):
     def records_trouble(self, notice: str) -> None:
         """Tell the player at once when the records file fails them (from any thread)."""
         if notice != self._last_records_notice:
-            from game.engine.scene.text import printable
-
             self._last_records_notice = notice
-            self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
+            self.tell_records_notice(notice)
+
+    def tell_records_notice(self, notice: str) -> None:
+        from game.engine.scene.text import (
+            printable,  # only when there is something to tell
+        )
+
+        self.notify(printable(notice), title="Your records", severity="warning", timeout=12, markup=False)
+
+    @property
+    def quitting(self) -> bool:
+        """The game is quitting (or has quit): screens opening now have nothing to show."""
+        return self.return_code is not None or not self.is_running
 
     async def on_event(self, event: events.Event) -> None:
         """A key that arrives while the top screen is still opening waits until it has opened:
@@ -186,8 +192,7 @@ class PathwaysApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         screen = self.screen
         if isinstance(screen, HasNoticeLine):  # perhaps not mounted yet: show it once it is
-            text = Content.from_markup(message) if markup else Content(message)
-            screen.call_later(screen.show_notice, text, title, severity,
+            screen.call_later(screen.show_notice, notice_content(message, markup), title, severity,
                               timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)
 
     # -- navigation -------------------------------------------------------------------------
@@ -421,7 +426,7 @@ class PathwaysApp(App[None]):
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot waits a moment before it is taken; if the game quit in that
         moment there is no screen left to take (found by the long monkey test)."""
-        if self.return_code is not None or not self.is_running or not self.screen_stack:
+        if self.quitting or not self.screen_stack:
             return None
         return super().deliver_screenshot(filename, path, time_format)
 

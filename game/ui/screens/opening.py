@@ -21,8 +21,7 @@ def while_open(method: Method) -> Method:
     @wraps(method)
     def guarded(screen: Screen, *args, **kwargs) -> None:
         app = screen.app
-        quitting = app.return_code is not None or not app.is_running
-        if not quitting and screen in app.screen_stack:
+        if not app.quitting and screen in app.screen_stack:  # type: ignore[attr-defined]
             method(screen, *args, **kwargs)
 
     return guarded  # type: ignore[return-value]

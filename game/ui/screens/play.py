@@ -114,15 +114,8 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     def show_notice(self, message: Content, title: str, severity: str, timeout: float) -> None:
         """Notices go in a line of their own above the transcript, never over the choices."""
-        self.query_one(NoticeLine).show(message, title, severity, timeout)
+        super().show_notice(message, title, severity, timeout)
         self.query_one(Transcript).follow()
-
-    def notify(self, message: str, *, title: str = "", severity: str = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        """The screen's own notices go straight to the notice line, in the same frame as what
-        they are about (a toast would be hidden here, and would still cost a layout)."""
-        text = Content.from_markup(message) if markup else Content(message)
-        self.show_notice(text, title, severity, timeout if timeout is not None else self.app.NOTIFICATION_TIMEOUT)
 
     def update_header(self, feedback_on: bool) -> None:
         feedback = "feedback after each choice" if feedback_on else "feedback at the end"

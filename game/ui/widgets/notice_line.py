@@ -49,8 +49,20 @@ class NoticeLine(Static):
         return self.has_class("-shown")
 
 
+def notice_content(message: str, markup: bool) -> Content:
+    return Content.from_markup(message) if markup else Content(message)
+
+
 class HasNoticeLine:
-    """For a screen with a NoticeLine: the app sends its notices there instead of to a toast."""
+    """For a screen with a NoticeLine: its notices, and the app's, go there instead of to a toast."""
 
     def show_notice(self, message: Content, title: str, severity: str, timeout: float) -> None:
         self.query_one(NoticeLine).show(message, title, severity, timeout)  # type: ignore[attr-defined]
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """The screen's own notices go straight to the notice line, in the same frame as what
+        they are about (a toast would be hidden here, and would still cost a layout)."""
+        if timeout is None:
+            timeout = self.app.NOTIFICATION_TIMEOUT  # type: ignore[attr-defined]
+        self.show_notice(notice_content(message, markup), title, severity, timeout)
