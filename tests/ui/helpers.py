@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from game.ui.app import PathwaysApp
+from game.ui.widgets.choice_list import ChoiceList
 from game.ui.widgets.transcript import Transcript
 
 
@@ -18,7 +19,7 @@ def screen_text(app: PathwaysApp) -> str:
     """The plain text of every Static and option on the current screen."""
     parts = [str(w.visual) for w in app.screen.query(Static)]
     parts += [transcript.text for transcript in app.screen.query(Transcript)]
-    for options in app.screen.query(OptionList):
+    for options in [*app.screen.query(OptionList), *app.screen.query(ChoiceList)]:
         parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     return "\n".join(parts)
 

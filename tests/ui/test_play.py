@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from game.paths import scenes_dir
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.picker import ScenePickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.widgets.choice_list import ChoiceList
 from tests.conftest import MINIMAL_SCENE
 from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
 
@@ -90,7 +89,7 @@ async def test_mouse_picks_a_choice(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
-        choices = app.screen.query_one("#choices", OptionList)
+        choices = app.screen.query_one("#choices", ChoiceList)
         await pilot.click(choices, offset=(4, 1))
         await pilot.pause()
         assert app.screen.playthrough.state.node == "asked"

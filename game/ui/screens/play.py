@@ -33,8 +33,10 @@ HANDOFF_OPTION = "pass-keyboard"
 
 
 def _number_bindings() -> list[Binding]:
-    bindings = [Binding("1", "choose(1)", "Choose", key_display="1-9", id="play.choose")]
-    bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)]
+    # Priority: the screen answers a digit at once, rather than after the key has been offered to
+    # the focused list and every container above it (no widget on this screen takes digits).
+    bindings = [Binding("1", "choose(1)", "Choose", key_display="1-9", id="play.choose", priority=True)]
+    bindings += [Binding(str(n), f"choose({n})", show=False, priority=True) for n in range(2, 10)]
     return bindings
 
 
@@ -43,7 +45,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
     SCOPED_CSS = False  # its rules name their own ids; some begin at Screen.-narrow
     BINDINGS = [
         *_number_bindings(),
-        Binding("b,ctrl+z", "rewind", "Back", key_display="b", id="play.rewind",
+        Binding("b,ctrl+z", "rewind", "Back", key_display="b", id="play.rewind", priority=True,
                 tooltip="Go back one choice; what you had played is kept as an attempt"),
         Binding("h", "toggle_history", "History", id="play.history",
                 tooltip="Every line and choice so far; pick a choice to return to it"),
@@ -104,7 +106,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     def show_meters(self, shown: bool | None = None) -> None:
         """The compact meter line, on the choices' bottom border: it costs no row."""
-        options = self.query_one("#choices", OptionList)
+        options = self.query_one("#choices", ChoiceList)
         if not self.app.meter_line:
             options.border_subtitle = None
             return
@@ -185,7 +187,8 @@ class PlayScreen(HasNoticeLine, Screen[None]):
             shown = [Option(Content.assemble((f"{number}. ", "bold"), choice.text), id=choice.key)
                      for number, choice in enumerate(choices, start=1)]
         options.show_choices(shown)  # in one go: one measuring of the list, not one per option
-        options.focus()
+        if not options.has_focus:
+            options.focus()
 
     def voice_title(self) -> Content | None:
         """Above the choices: whose words they are, and, when two play, whose turn it is."""
@@ -244,11 +247,13 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         event.stop()
         if event.option_list.id == "history":
             self.rewind_to(int(event.option.id or 0))
-        else:
-            self.take(event.option.id or "")
+
+    def on_choice_list_selected(self, event: ChoiceList.Selected) -> None:
+        event.stop()
+        self.take(event.option.id or "")
 
     def action_choose(self, number: int) -> None:
-        options = self.query_one("#choices", OptionList)
+        options = self.query_one("#choices", ChoiceList)
         if 1 <= number <= options.option_count:
             self.take(options.get_option_at_index(number - 1).id or "")
 

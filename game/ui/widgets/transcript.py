@@ -22,6 +22,7 @@ from textual.style import Style
 from game.engine.play.scoring import ChoiceFeedback
 from game.engine.scene.model import Line, Scene
 from game.engine.scene.speech import quotes_speech
+from game.ui.widgets.quick_scrollbar import QuickScrollBar
 from game.ui.widgets.speech_view import speaker_label, spoken_content
 
 SPEAKER_STYLES = 4  # transcript--speaker-0 ... transcript--speaker-3
@@ -138,9 +139,11 @@ class Transcript(ScrollView, can_focus=True):
         self._changed()
 
     def follow(self) -> None:
-        """Scroll to the last line, in the same frame as the lines just added."""
+        """Scroll to the last line, in the same frame as the lines just added. The new size is set
+        now rather than queued, so the next frame can be drawn as soon as the key is handled."""
         self._following = True
-        self._changed()
+        self._size_pending = True
+        self._update_size()
 
     @property
     def text(self) -> str:
@@ -148,6 +151,16 @@ class Transcript(ScrollView, can_focus=True):
         return "\n".join(entry.text for entry in self.entries)
 
     # -- drawing -------------------------------------------------------------------------------
+
+    @property
+    def vertical_scrollbar(self) -> QuickScrollBar:
+        """The bar moves at every choice; this one draws the same bar for less (see its module)."""
+        if self._vertical_scrollbar is None:  # as Widget.vertical_scrollbar makes its own
+            self._vertical_scrollbar = QuickScrollBar(vertical=True, name="vertical",
+                                                      thickness=self.scrollbar_size_vertical)
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -169,6 +182,8 @@ class Transcript(ScrollView, can_focus=True):
             self.call_next(self._update_size)
 
     def _update_size(self) -> None:
+        if not self._size_pending:
+            return  # already done, by follow()
         self._size_pending = False
         size = Size(self._width, len(self._lines))
         if size != self.virtual_size:
