@@ -8,9 +8,14 @@ lost. (How fast this is lives in benchmarks/, never here.)
 
 from __future__ import annotations
 
+import gc
+import random
+import shutil
 from pathlib import Path
 
+from game.paths import scenes_dir
 from game.records import Records
+from game.ui.screens.pause import PauseScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.widgets.transcript import Transcript
 from tests.ui.helpers import keys, make_app, scene_folder, start_first_scene
@@ -117,3 +122,77 @@ async def test_a_rewind_is_saved_once_shown_and_kept_if_the_game_closes_at_once(
         assert save is not None and [step.node for step in save.path] == ["many"]
     finally:
         records.close()
+
+
+async def test_the_collector_waits_for_the_frames_while_a_scene_is_in_front(tmp_path: Path) -> None:
+    """Python's cyclic collector runs after a step is drawn, never inside a key, and only while
+    the play screen is in front; any other screen, and the game after the scene, have it as usual."""
+    assert gc.isenabled()
+    app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        assert not gc.isenabled()
+        await keys(pilot, "1")
+        assert gc.get_count()[0] < 700  # the step's young objects were collected after its frame
+        assert not gc.isenabled()
+        await keys(pilot, "escape")  # the pause menu: the collector as usual
+        assert isinstance(app.screen, PauseScreen) and gc.isenabled()
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, PlayScreen) and not gc.isenabled()
+        await keys(pilot, "b")
+        assert not gc.isenabled()
+        app.screen.action_pause()
+        await pilot.pause()
+        app.screen.dismiss("scenes")  # leave the scene
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, PlayScreen) and gc.isenabled()
+    assert gc.isenabled()
+
+
+async def test_going_back_keeps_the_transcript_before_that_moment_and_matches_a_rebuild(tmp_path: Path) -> None:
+    """A rewind keeps the entries before the moment it returns to, rather than building the
+    whole transcript anew; what it shows must be exactly what a rebuild shows."""
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    shutil.copy(scenes_dir() / "rain-check.yaml", folder)
+    app = make_app(folder)
+    pressed = random.Random(14)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        transcript = play.query_one(Transcript)
+        rewinds, rebuilds = 0, []
+        rebuild = play.show_everything
+        play.show_everything = lambda: (rebuilds.append(1), rebuild())  # type: ignore[method-assign]
+        for _ in range(40):
+            if play.playthrough.is_over or play.playthrough.node.puppet is not None:
+                key = "b"
+            else:
+                key = pressed.choice(["1", "2", "b", "b"])
+            await keys(pilot, key)
+            if key != "b":
+                continue
+            rewinds += 1
+            assert not rebuilds  # the rewind kept what came before, and built nothing anew
+            kept = (transcript.text, [line.text for line in transcript._lines], len(transcript._starts))
+            rebuild()
+            await pilot.pause()
+            rebuilt = (transcript.text, [line.text for line in transcript._lines], len(transcript._starts))
+            assert kept == rebuilt
+            assert len(transcript._starts) == len(transcript.entries)
+        assert rewinds >= 10
+
+
+async def test_after_the_feedback_setting_changes_going_back_builds_the_transcript_anew(tmp_path: Path) -> None:
+    app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "1", "1")
+        play = app.screen
+        transcript = play.query_one(Transcript)
+        assert any(entry.kind == "feedback" for entry in transcript.entries)
+        await keys(pilot, "f", "b")  # feedback only at the end now: none is left in the transcript
+        assert not any(entry.kind == "feedback" for entry in transcript.entries)
+        assert app.show_feedback is False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +14,7 @@ from game.engine.play.runner import CONTINUE_KEY, StoryError
 from game.engine.play.voice import both_roles_note, voice
 from game.engine.puppets.cast import default_puppets
 from game.session import Session
+from game.ui.screens import collector
 from game.ui.screens.handoff import HandoffScreen
 from game.ui.screens.opening import while_open
 from game.ui.screens.pause import PauseChoice, PauseScreen
@@ -66,6 +65,9 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         self.pending_handoff: HandoffScreen | None = None  # shown once the chooser has read on
         self.unsaved: str | None = None  # "step" or "place": shown on screen, saved just after
         self.shown = False  # keys typed before the transcript is on screen are ignored
+        # how many transcript entries came before each state's lines: going back to a state keeps
+        # those and shows the state again, rather than building the whole transcript anew
+        self.entries_before: dict[int, int] = {}
 
     @property
     def playthrough(self):
@@ -90,14 +92,11 @@ class PlayScreen(HasNoticeLine, Screen[None]):
     @while_open
     def on_mount(self) -> None:
         self.watch(self.app, "show_feedback", self.update_header)
+        self.watch(self.app, "show_feedback", self.forget_entry_counts, init=False)
         self.watch(self.app, "meter_line", self.show_meters)
         self.show_everything()
         self.shown = True
-        # Python's cyclic collector walks every object it tracks now and then; with the app, the
-        # scene and its records in memory one walk took ~30 ms and landed on a keypress. What
-        # exists now is frozen out of its sight while the scene is played (new objects are still
-        # collected), and given back to it when the screen closes.
-        gc.freeze()
+        collector.scene_opened()  # the collector waits for the frames (see its module)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A key typed before the screen has shown anything (found by the monkey test: a rewind
@@ -108,11 +107,11 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         """The compact meter line, on the choices' bottom border: it costs no row."""
         options = self.query_one("#choices", ChoiceList)
         if not self.app.meter_line:
-            options.border_subtitle = None
+            options.set_subtitle(None)
             return
         states = self.playthrough.states
         before = states[-2].meters if len(states) > 1 else states[-1].meters
-        options.border_subtitle = meter_line(self.app.catalogue.meters, states[-1].meters, before)
+        options.set_subtitle(meter_line(self.app.catalogue.meters, states[-1].meters, before))
 
     def show_notice(self, message: Content, title: str, severity: str, timeout: float) -> None:
         """Notices go in a line of their own above the transcript, never over the choices."""
@@ -126,9 +125,24 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     # -- showing the scene ------------------------------------------------------------------
 
-    def show_everything(self) -> None:
-        """Rebuild the transcript from the first state, as after a rewind or a resume."""
+    def forget_entry_counts(self) -> None:
+        """Entries already shown follow the feedback setting of their time; after a change, going
+        back builds the transcript anew, as the setting is now."""
+        self.entries_before.clear()
+
+    def show_from(self, index: int) -> None:
+        """Show the current state again after going back to it: keep what came before it."""
+        if index not in self.entries_before:
+            self.show_everything()
+            return
         self.pending_handoff = None
+        self.query_one(Transcript).keep_first(self.entries_before[index])
+        self.show_current()
+
+    def show_everything(self) -> None:
+        """Rebuild the transcript from the first state, as after a resume or a reload."""
+        self.pending_handoff = None
+        self.entries_before.clear()
         transcript = self.query_one(Transcript)
         transcript.clear()
         note = None if self.session.seating.is_together else both_roles_note(self.scene)
@@ -144,6 +158,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     def show_lines(self, index: int) -> None:
         transcript = self.query_one(Transcript)
+        self.entries_before[index] = len(transcript.entries)
         for line in self.playthrough.lines_at(index):
             transcript.add_line(line)
 
@@ -169,7 +184,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     def show_choices(self) -> None:
         options = self.query_one("#choices", ChoiceList)
-        options.border_title = self.voice_title()
+        options.set_title(self.voice_title())
         if self.pending_handoff is not None:
             shown = [Option(Content.assemble(
                 ("1. Go on: ", "bold"), "pass the keyboard to ", (self.pending_handoff.label, "bold")),
@@ -266,12 +281,24 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         elif unsaved == "place":
             self.session.save()
 
+    def after_frame(self) -> None:
+        """The step is on the screen; what is left to do is done now, while the player reads."""
+        self.keep_step()
+        collector.after_frame()
+        if self.is_current:
+            collector.in_front()  # even if start-up turned the collector on after this opened
+
     def on_unmount(self) -> None:
         self.keep_step()
-        gc.unfreeze()
+        collector.scene_closed()
 
     def on_screen_suspend(self) -> None:
         self.keep_step()  # another screen opens on top (quit, progress, theatre…): save first
+        collector.behind()
+
+    def on_screen_resume(self) -> None:
+        if self.shown:
+            collector.in_front()
 
     def take(self, key: str) -> None:
         self.keep_step()
@@ -305,7 +332,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
             self.show_current()
         finally:
             self.just_chose = False
-        self.call_after_refresh(self.keep_step)
+        self.call_after_refresh(self.after_frame)
 
     def show_turn_after_handoff(self, handoff: HandoffScreen) -> None:
         self.query_one("#turn", Static).update(self.turn_text())
@@ -341,9 +368,9 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     def after_rewind(self, message: str) -> None:
         self.unsaved = "place"
-        self.show_everything()
+        self.show_from(len(self.playthrough.states) - 1)
         self.notify(message, timeout=3)
-        self.call_after_refresh(self.keep_step)
+        self.call_after_refresh(self.after_frame)
 
     def action_toggle_history(self) -> None:
         history = self.query_one(HistoryPanel)

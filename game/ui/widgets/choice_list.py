@@ -105,6 +105,7 @@ class ChoiceList(ScrollView, can_focus=True):
         self._drawn: dict[tuple[int, str], list[Strip]] = {}  # (option, look) -> its lines
         self._fitted_width = 0  # the width its height was fitted to
         self._rows = 0  # the tallest set of choices shown at that width, borders included
+        self._edges: dict[str, tuple | None] = {"border_title": None, "border_subtitle": None}
 
     # -- what it shows (the public API) --------------------------------------------------------
 
@@ -116,14 +117,29 @@ class ChoiceList(ScrollView, can_focus=True):
         return self._options[index]
 
     def show_choices(self, options: Iterable[Option]) -> None:
-        """Replace the options in one go, highlight the first, and keep a height that fits them."""
+        """Replace the options in one go, highlight the first, and keep a height that fits them.
+        Only the options are drawn again; the border keeps its lines (and the terminal its cells)."""
         self._options = list(options)
         self.highlighted = 0 if self._options else None
         self._hover = None
         self._measure()
         if self.scroll_y:
             self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
+        inside = self.scrollable_content_region
+        self.refresh(Region(0, 0, inside.width, inside.height))
+
+    def set_title(self, title: Content | None) -> None:
+        self._set_edge("border_title", title)
+
+    def set_subtitle(self, subtitle: Content | None) -> None:
+        self._set_edge("border_subtitle", subtitle)
+
+    def _set_edge(self, edge: str, words: Content | None) -> None:
+        """Setting a border's words redraws the whole list, so they are set only when they change."""
+        key = None if words is None else (words.plain, tuple(words.spans))
+        if key != self._edges[edge]:
+            self._edges[edge] = key
+            setattr(self, edge, words)
 
     # -- moving and choosing -------------------------------------------------------------------
 

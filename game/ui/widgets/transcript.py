@@ -100,6 +100,7 @@ class Transcript(ScrollView, can_focus=True):
         self.scene = scene
         self.entries: list[Entry] = []
         self._lines: list[Strip] = []  # every entry, wrapped to _width
+        self._starts: list[int] = []  # where each entry's lines begin in _lines
         self._width = 0
         self._styles: dict[str, Style] = {}
         self._wrapped: LRUCache[tuple, list[Strip]] = LRUCache(WRAPPED_KEPT)  # at _width
@@ -134,9 +135,16 @@ class Transcript(ScrollView, can_focus=True):
         self.add(Entry("note", Content(text)))
 
     def clear(self) -> None:
-        self.entries.clear()
-        self._lines.clear()
-        self._changed()
+        self.keep_first(0)
+
+    def keep_first(self, count: int) -> None:
+        """Keep the first ``count`` entries and forget the rest (going back to an earlier moment)."""
+        if count < len(self.entries):
+            if count < len(self._starts):
+                del self._lines[self._starts[count]:]
+                del self._starts[count:]
+            del self.entries[count:]
+            self._changed()
 
     def follow(self) -> None:
         """Scroll to the last line, in the same frame as the lines just added. The new size is set
@@ -165,6 +173,7 @@ class Transcript(ScrollView, can_focus=True):
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         if self._width:
+            self._starts.append(len(self._lines))
             self._lines.extend(self._wrapped_lines(entry, first=len(self.entries) == 1))
             self._changed()
 
@@ -199,8 +208,10 @@ class Transcript(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         self._styles.clear()
         self._wrapped.clear()
-        self._lines = [line for i, entry in enumerate(self.entries)
-                       for line in self._wrapped_lines(entry, first=i == 0)]
+        self._lines, self._starts = [], []
+        for i, entry in enumerate(self.entries):
+            self._starts.append(len(self._lines))
+            self._lines += self._wrapped_lines(entry, first=i == 0)
         self._changed()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -235,8 +246,11 @@ class Transcript(ScrollView, can_focus=True):
             lines += entry.body.stylize_before(self.style(entry.kind)).wrap(width)
         base = self.visual_style
         parse = self._get_style  # as Static does: styles such as "italic $text-muted" use the theme
+        # Each line is kept as wide as the transcript, and runs of one style are joined: the
+        # terminal is sent one colour change where there were several, for every line on screen.
         return [Strip([Segment(text, style.rich_style) for text, style in line.render(base, "", parse)],
-                      line.cell_length) for line in lines]
+                      line.cell_length).extend_cell_length(self._width, base.rich_style).simplify()
+                for line in lines]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # what every line needs, found once per frame rather than once per line
