@@ -133,7 +133,9 @@ async def test_the_mouse_over_an_option_marks_it_until_it_leaves() -> None:
         await pilot.pause()
         assert choices._hover == 1
         hovered = choices.render_line(1)
-        assert hovered.text.startswith("2. Two.")
+        assert hovered.text.strip().startswith("2. Two.")
         await pilot.hover(choices, offset=(4, 8))  # below the list
         await pilot.pause()
         assert choices._hover is None
+        plain = choices.render_line(1)
+        assert plain.text == hovered.text and list(plain) != list(hovered)  # the same words, marked

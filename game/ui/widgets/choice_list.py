@@ -31,6 +31,7 @@ from textual.strip import Strip
 from textual.widgets.option_list import Option
 
 PLAIN, HIGHLIGHTED, HOVER = "plain", "highlighted", "hover"
+MARGIN = 1  # a blank column each side of the options, drawn into the lines (see _lines_of)
 
 
 class ChoiceList(ScrollView, can_focus=True):
@@ -55,7 +56,7 @@ class ChoiceList(ScrollView, can_focus=True):
         overflow-x: hidden;
         scrollbar-gutter: stable;  /* the options wrap to one width, scrollbar or not */
         border: tall $border-blurred;
-        padding: 0 1;
+        padding: 0;  /* its margins are drawn into its lines (MARGIN) */
         background: $surface;
         & > .choice-list--option-highlighted {
             color: $foreground;
@@ -219,7 +220,7 @@ class ChoiceList(ScrollView, can_focus=True):
     # -- measuring -----------------------------------------------------------------------------
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return sum(len(_prompt(option).wrap(width) or [None]) for option in self._options)
+        return sum(len(_prompt(option).wrap(width - 2 * MARGIN) or [None]) for option in self._options)
 
     def on_resize(self) -> None:
         self._measure()
@@ -237,7 +238,7 @@ class ChoiceList(ScrollView, can_focus=True):
         if not width:
             self._wrapped, self._owner, self._starts = [], [], []
             return  # not laid out yet: its auto height fits the first choices
-        self._wrapped = [_prompt(option).wrap(width) or [Content("")] for option in self._options]
+        self._wrapped = [_prompt(option).wrap(width - 2 * MARGIN) or [Content("")] for option in self._options]
         self._starts, self._owner = [], []
         for index, lines in enumerate(self._wrapped):
             self._starts.append(len(self._owner))
@@ -269,10 +270,14 @@ class ChoiceList(ScrollView, can_focus=True):
             classes = ["choice-list--option"] + ([] if look == PLAIN else [f"choice-list--option-{look}"])
             style = self.get_visual_style(*classes)
             parse = self._get_style  # styles such as "bold" in a prompt use the theme, as Static does
-            width = self._width
+            # The margins are drawn here rather than left to CSS padding, which Textual sends to
+            # the terminal as separate runs at every frame; like padding, they are not highlighted.
+            margin = Segment(" " * MARGIN, self.visual_style.rich_style)
+            inner = self._width - 2 * MARGIN
             drawn = self._drawn[(index, look)] = [
-                Strip([Segment(text, part.rich_style) for text, part in line.render(style, "", parse)],
-                      line.cell_length).extend_cell_length(width, style.rich_style)
+                Strip([margin, *(Segment(text, part.rich_style) for text, part in line.render(style, "", parse)),
+                       Segment(" " * max(0, inner - line.cell_length), style.rich_style), margin],
+                      max(inner, line.cell_length) + 2 * MARGIN).simplify()
                 for line in self._wrapped[index]]
         return drawn
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
@@ -23,6 +24,32 @@ class QuickScrollBar(ScrollBar):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._drawn: list[Strip] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A bar with no border, padding, tint or fading needs nothing from Textual's styles cache
+        but the app's line filters: its lines go straight out, filtered as that cache filters."""
+        if not self._plain():
+            return super().render_lines(crop)
+        width = self.size.width
+        _, background = self.background_colors
+        filters = self.get_line_filters()
+        lines = []
+        for y in crop.line_range:
+            line = self.render_line(y)
+            for line_filter in filters:
+                line = line.apply_filter(line_filter, background)
+            lines.append(line)
+        if crop.column_span != (0, width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
+
+    def _plain(self) -> bool:
+        styles = self.styles
+        return (not any(edge for edge, _ in styles.border) and not any(edge for edge, _ in styles.outline)
+                and not styles.padding and self.opacity == 1 and styles.text_opacity == 1
+                and not styles.tint.a and not (styles.has_rule("hatch") and styles.hatch != "none")
+                and not self.BLANK
+                and self._border_title is None and self._border_subtitle is None)
 
     def render_line(self, y: int) -> Strip:
         if self._dirty_regions or self._drawn is None:  # as Widget.render_line decides to draw

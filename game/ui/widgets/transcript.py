@@ -29,6 +29,7 @@ SPEAKER_STYLES = 4  # transcript--speaker-0 ... transcript--speaker-3
 NAME_WIDTH = 12  # the column of speakers' names
 FEEDBACK_INDENT = 2
 FEEDBACK_BAR = "▌ "
+MARGIN = 1  # a blank column each side of the text, drawn into the lines (see _wrap)
 WRAPPED_KEPT = 4096  # entries kept wrapped: a rebuild after a rewind wraps only what is new
 
 
@@ -233,7 +234,7 @@ class Transcript(ScrollView, can_focus=True):
 
     def _wrap(self, entry: Entry, first: bool) -> list[Strip]:
         """The entry as lines of cells: a blank line, then the entry wrapped to the width."""
-        width = max(self._width, NAME_WIDTH + 8)
+        width = max(self._width, NAME_WIDTH + 8 + 2 * MARGIN) - 2 * MARGIN
         lines: list[Content] = [] if first else [Content("")]
         if entry.kind == "speech":
             lines += _hanging(entry.name, self.style("name") + self.style(entry.speaker), entry.body, width)
@@ -246,10 +247,12 @@ class Transcript(ScrollView, can_focus=True):
             lines += entry.body.stylize_before(self.style(entry.kind)).wrap(width)
         base = self.visual_style
         parse = self._get_style  # as Static does: styles such as "italic $text-muted" use the theme
-        # Each line is kept as wide as the transcript, and runs of one style are joined: the
-        # terminal is sent one colour change where there were several, for every line on screen.
-        return [Strip([Segment(text, style.rich_style) for text, style in line.render(base, "", parse)],
-                      line.cell_length).extend_cell_length(self._width, base.rich_style).simplify()
+        # Each line is kept as wide as the transcript, its margins drawn in (rather than left to
+        # CSS padding, which Textual sends as separate runs at every frame), and runs of one style
+        # joined: the terminal gets fewer colour changes for every line on screen, at every key.
+        margin = Segment(" " * MARGIN, base.rich_style)
+        return [Strip([margin, *(Segment(text, style.rich_style) for text, style in line.render(base, "", parse))],
+                      line.cell_length + MARGIN).extend_cell_length(self._width, base.rich_style).simplify()
                 for line in lines]
 
     def render_lines(self, crop: Region) -> list[Strip]:
