@@ -196,3 +196,20 @@ async def test_after_the_feedback_setting_changes_going_back_builds_the_transcri
         await keys(pilot, "f", "b")  # feedback only at the end now: none is left in the transcript
         assert not any(entry.kind == "feedback" for entry in transcript.entries)
         assert app.show_feedback is False
+
+
+async def test_a_notice_taking_a_row_keeps_the_last_line_in_view(tmp_path: Path) -> None:
+    """The rewind's notice takes a row from the transcript in the same frame; the transcript
+    stays at its end (anchored), so the last line is never cut off while the notice shows."""
+    lines = "".join(f"      - kim: Line {n} of a long talk, long enough to fill the screen.\n" for n in range(40))
+    scene = HEIGHTS_SCENE.replace("      - kim: Three ways on.\n", lines + "      - kim: Three ways on.\n")
+    app = make_app(scene_folder(tmp_path, scene))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        await keys(pilot, "1", "b")
+        play = app.screen
+        transcript = play.query_one(Transcript)
+        assert play.query_one("#notice").region.height == 1
+        assert transcript.max_scroll_y > 0 and transcript.scroll_y == transcript.max_scroll_y
+        painted = "\n".join(strip.text for strip in play._compositor.render_strips())
+        assert "Three ways on." in painted

@@ -202,9 +202,13 @@ class Transcript(ScrollView, can_focus=True):
             self.set_reactive(Transcript.virtual_size, size)
             self._scroll_update(size)
         self.refresh()
-        if self._following and self._lines:  # before the first width is known, wait for it
+        if (self._following or self._at_anchor()) and self._lines:  # no width yet: wait for it
             self._following = False
             self.scroll_end(animate=False, immediate=True)
+
+    def _at_anchor(self) -> bool:
+        """Anchored and not scrolled away (Textual keeps the release in a private flag)."""
+        return self.is_anchored and not self._anchor_released
 
     def _rewrap(self) -> None:
         self._styles.clear()
@@ -214,6 +218,12 @@ class Transcript(ScrollView, can_focus=True):
             self._starts.append(len(self._lines))
             self._lines += self._wrapped_lines(entry, first=i == 0)
         self._changed()
+
+    def on_mount(self) -> None:
+        # Anchored, Textual keeps the last line in view when the screen's layout changes the
+        # transcript's height (a notice line appearing, a resize), in that same frame; scrolling
+        # up releases the anchor until the reader comes back to the end.
+        self.anchor()
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
