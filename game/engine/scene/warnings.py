@@ -10,6 +10,7 @@ from game.engine.scene.catalogue import Catalogue
 from game.engine.scene.conditions import BoolOp, Compare, Condition, Expr, Literal, Not
 from game.engine.scene.diagnostics import Diagnostic
 from game.engine.scene.model import Scene, VariableValue
+from game.engine.scene.narration_slips import lint_narration_slips
 from game.engine.scene.position import Position
 from game.engine.scene.scripted_lines import lint_scripted_lines
 
@@ -38,6 +39,7 @@ def lint_scene(scene: Scene, catalogue: Catalogue) -> list[Diagnostic]:
             report(Position(condition.line, condition.column),
                    f"the condition {condition.source!r} can never hold")
     found += lint_scripted_lines(scene)
+    found += lint_narration_slips(scene)
     found += lint_answer_tells(scene)
     return found
 
