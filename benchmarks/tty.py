@@ -141,10 +141,11 @@ def key_latencies(tmux: Tmux, argv: list[str], ready: str, keys: list[str], env:
             times = KeyTimes()
             jitter = random.Random(len(keys))
             for key in keys:
-                # Textual draws on a 60 Hz grid, so a key waits for the next tick. Sent a fixed
-                # time after the last frame, every key would meet the grid at the same phase, and a
-                # run's figures would all be lucky or all unlucky; a random part of a frame spreads
-                # the phase evenly, the same way for every app measured.
+                # Textual draws at most one frame each 1/60 s; a change within a frame of the last
+                # one waits for the next tick. These keys come long after the last frame and are
+                # drawn at once, but a random part of a frame before each still spreads them over
+                # the phase of anything periodic (the app's, tmux's, the machine's), the same way
+                # for every app measured.
                 time.sleep(jitter.uniform(0.0, FRAME))
                 mark = len(control.outputs)
                 sent = time.perf_counter()
