@@ -139,3 +139,35 @@ async def test_the_mouse_over_an_option_marks_it_until_it_leaves() -> None:
         assert choices._hover is None
         plain = choices.render_line(1)
         assert plain.text == hovered.text and list(plain) != list(hovered)  # the same words, marked
+
+
+async def test_an_empty_list_takes_every_key_without_harm() -> None:
+    """A dead end in a scene under repair shows no choices; moving or choosing does nothing."""
+    app = ListApp([])
+    async with app.run_test(size=(40, 10)) as pilot:
+        choices = app.query_one(ChoiceList)
+        await pilot.press("end", "enter", "home", "down", "up", "pagedown", "pageup", "enter")
+        await pilot.pause()
+        assert choices.highlighted is None and app.chosen == []
+
+
+async def test_any_width_however_narrow_draws_without_failing() -> None:
+    for width in range(3, 12):
+        app = ListApp(options(LONG, "Short."))
+        async with app.run_test(size=(width, 10)) as pilot:
+            await pilot.pause()
+            assert app.query_one(ChoiceList).option_count == 2
+            painted(app)
+
+
+async def test_the_margins_and_the_gutter_choose_nothing() -> None:
+    app = ListApp(options("One.", "Two."))
+    async with app.run_test(size=(40, 10)) as pilot:
+        choices = app.query_one(ChoiceList)
+        await pilot.click(choices, offset=(1, 1))  # the margin left of "1. One."
+        await pilot.click(choices, offset=(choices.region.width - 2, 1))  # the gutter
+        await pilot.pause()
+        assert app.chosen == []
+        await pilot.click(choices, offset=(2, 1))
+        await pilot.pause()
+        assert app.chosen == ["c1"]

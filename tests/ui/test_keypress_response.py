@@ -186,6 +186,7 @@ async def test_going_back_keeps_the_transcript_before_that_moment_and_matches_a_
 
 
 async def test_after_the_feedback_setting_changes_going_back_builds_the_transcript_anew(tmp_path: Path) -> None:
+    (tmp_path / "again").mkdir()
     app = make_app(scene_folder(tmp_path, HEIGHTS_SCENE))
     async with app.run_test(size=(80, 24)) as pilot:
         await start_first_scene(app, pilot)
@@ -196,6 +197,15 @@ async def test_after_the_feedback_setting_changes_going_back_builds_the_transcri
         await keys(pilot, "f", "b")  # feedback only at the end now: none is left in the transcript
         assert not any(entry.kind == "feedback" for entry in transcript.entries)
         assert app.show_feedback is False
+
+    again = make_app(scene_folder(tmp_path / "again", HEIGHTS_SCENE.replace("id: heights", "id: heights-again")))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(again, pilot)
+        await keys(pilot, "1", "f", "1", "1", "b")  # back to a moment first shown after the change
+        transcript = again.screen.query_one(Transcript)
+        kept = transcript.text
+        again.screen.show_everything()
+        assert transcript.text == kept
 
 
 async def test_a_notice_taking_a_row_keeps_the_last_line_in_view(tmp_path: Path) -> None:
@@ -213,3 +223,7 @@ async def test_a_notice_taking_a_row_keeps_the_last_line_in_view(tmp_path: Path)
         assert transcript.max_scroll_y > 0 and transcript.scroll_y == transcript.max_scroll_y
         painted = "\n".join(strip.text for strip in play._compositor.render_strips())
         assert "Three ways on." in painted
+        transcript.scroll_home(animate=False)  # the reader scrolls up: the anchor lets go
+        assert transcript._anchor_released
+        transcript.scroll_to(y=transcript.max_scroll_y, animate=False)  # and back to the end
+        assert not transcript._anchor_released

@@ -12,7 +12,7 @@ from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choice_list import ChoiceList
 from tests.conftest import MINIMAL_SCENE
-from tests.ui.helpers import make_app, open_picker, screen_text, start_first_scene
+from tests.ui.helpers import keys, make_app, open_picker, screen_text, start_first_scene
 
 
 async def play_to_end_with(pilot, app, key: str = "1", limit: int = 60) -> None:
@@ -169,3 +169,23 @@ async def test_the_ending_renders_in_every_built_in_theme(tmp_path: Path) -> Non
             app.theme = theme
             await pilot.pause()
             assert "Closeness" in app.export_screenshot()
+
+
+async def test_an_ending_screen_takes_no_key_until_it_has_drawn_the_ending_it_was_made_for(tmp_path: Path) -> None:
+    """The ending screen reads a playthrough that other screens share; a key typed before it has
+    drawn (the map's jump, found by the long monkey test) could move the playthrough first. It
+    keeps the ending it was made for, and takes no key until it is on show."""
+    (tmp_path / "tiny.yaml").write_text(MINIMAL_SCENE)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first_scene(app, pilot)
+        session = app.screen.session
+        while not session.playthrough.is_over:  # on to the ending's "See how it went"
+            await keys(pilot, "1")
+        ending = EndingScreen(session, None, show_review=False)
+        assert ending.check_action("branch_map", ()) is False
+        session.playthrough.rewind_one_choice()  # moved from under it before it has drawn
+        await app.push_screen(ending)
+        await pilot.pause()
+        assert ending.ending.title in screen_text(app)
+        assert ending.check_action("branch_map", ()) is True

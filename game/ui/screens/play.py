@@ -68,6 +68,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         # how many transcript entries came before each state's lines: going back to a state keeps
         # those and shows the state again, rather than building the whole transcript anew
         self.entries_before: dict[int, int] = {}
+        self.rebuild_on_return = False  # the transcript has entries a rebuild would not make
 
     @property
     def playthrough(self):
@@ -92,7 +93,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
     @while_open
     def on_mount(self) -> None:
         self.watch(self.app, "show_feedback", self.update_header)
-        self.watch(self.app, "show_feedback", self.forget_entry_counts, init=False)
+        self.watch(self.app, "show_feedback", self.rebuild_when_going_back, init=False)
         self.watch(self.app, "meter_line", self.show_meters)
         self.show_everything()
         self.shown = True
@@ -125,14 +126,14 @@ class PlayScreen(HasNoticeLine, Screen[None]):
 
     # -- showing the scene ------------------------------------------------------------------
 
-    def forget_entry_counts(self) -> None:
-        """Entries already shown follow the feedback setting of their time; after a change, going
-        back builds the transcript anew, as the setting is now."""
-        self.entries_before.clear()
+    def rebuild_when_going_back(self) -> None:
+        """Entries already shown follow the feedback setting of their time (and a note that the
+        scene cannot go on belongs to no state): going back next builds the transcript anew."""
+        self.rebuild_on_return = True
 
     def show_from(self, index: int) -> None:
         """Show the current state again after going back to it: keep what came before it."""
-        if index not in self.entries_before:
+        if self.rebuild_on_return or index not in self.entries_before:
             self.show_everything()
             return
         self.pending_handoff = None
@@ -143,6 +144,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         """Rebuild the transcript from the first state, as after a resume or a reload."""
         self.pending_handoff = None
         self.entries_before.clear()
+        self.rebuild_on_return = False
         transcript = self.query_one(Transcript)
         transcript.clear()
         note = None if self.session.seating.is_together else both_roles_note(self.scene)
@@ -285,7 +287,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
         """The step is on the screen; what is left to do is done now, while the player reads."""
         self.keep_step()
         collector.after_frame()
-        if self.is_current:
+        if self.is_active:
             collector.in_front()  # even if start-up turned the collector on after this opened
 
     def on_unmount(self) -> None:
@@ -323,6 +325,7 @@ class PlayScreen(HasNoticeLine, Screen[None]):
             self.query_one(Transcript).add_note(
                 f"This scene cannot go on ({exc}). That is a mistake in the scene file; "
                 "press b to go back or Escape to leave.")
+            self.rebuild_when_going_back()
             return
         self.unsaved = "step"
         if choice.key != CONTINUE_KEY:

@@ -107,6 +107,7 @@ class ChoiceList(ScrollView, can_focus=True):
         self._fitted_width = 0  # the width its height was fitted to
         self._rows = 0  # the tallest set of choices shown at that width, borders included
         self._edges: dict[str, tuple | None] = {"border_title": None, "border_subtitle": None}
+        self._measure_queued = False
 
     # -- what it shows (the public API) --------------------------------------------------------
 
@@ -145,7 +146,9 @@ class ChoiceList(ScrollView, can_focus=True):
     # -- moving and choosing -------------------------------------------------------------------
 
     def highlight(self, index: int | None) -> None:
-        if index is not None and self._options:
+        if not self._options:
+            index = None  # nothing to highlight (a dead end in a scene under repair)
+        elif index is not None:
             index = max(0, min(index, len(self._options) - 1))
         if index != self.highlighted:
             self.highlighted = index
@@ -174,7 +177,7 @@ class ChoiceList(ScrollView, can_focus=True):
         self._move_page(-1)
 
     def action_select(self) -> None:
-        if self.highlighted is not None and self.highlighted < len(self._options):
+        if self.highlighted is not None and 0 <= self.highlighted < len(self._options):
             self.post_message(self.Selected(self, self._options[self.highlighted], self.highlighted))
 
     def _move_page(self, direction: int) -> None:
@@ -185,7 +188,7 @@ class ChoiceList(ScrollView, can_focus=True):
         self.highlight(self._owner[line])
 
     def _scroll_to_highlight(self) -> None:
-        if self.highlighted is None or self.highlighted >= len(self._starts):
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._starts):
             return
         start = self._starts[self.highlighted]
         height = len(self._wrapped[self.highlighted])
@@ -195,8 +198,8 @@ class ChoiceList(ScrollView, can_focus=True):
 
     def _option_under(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
-        if offset is None:
-            return None
+        if offset is None or not MARGIN <= offset.x < self._width - MARGIN:
+            return None  # the margins and the scrollbar's gutter, as an OptionList's padding
         line = offset.y + self.scroll_offset.y
         return self._owner[line] if 0 <= line < len(self._owner) else None
 
@@ -220,7 +223,7 @@ class ChoiceList(ScrollView, can_focus=True):
     # -- measuring -----------------------------------------------------------------------------
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return sum(len(_prompt(option).wrap(width - 2 * MARGIN) or [None]) for option in self._options)
+        return sum(len(_prompt(option).wrap(_text_width(width)) or [None]) for option in self._options)
 
     def on_resize(self) -> None:
         self._measure()
@@ -232,13 +235,14 @@ class ChoiceList(ScrollView, can_focus=True):
 
     def _measure(self) -> None:
         """Wrap every option to the width, note which line is whose, and fit the height."""
+        self._measure_queued = False
         self._drawn.clear()
         width = self.scrollable_content_region.width
         self._width = width
         if not width:
             self._wrapped, self._owner, self._starts = [], [], []
             return  # not laid out yet: its auto height fits the first choices
-        self._wrapped = [_prompt(option).wrap(width - 2 * MARGIN) or [Content("")] for option in self._options]
+        self._wrapped = [_prompt(option).wrap(_text_width(width)) or [Content("")] for option in self._options]
         self._starts, self._owner = [], []
         for index, lines in enumerate(self._wrapped):
             self._starts.append(len(self._owner))
@@ -273,7 +277,7 @@ class ChoiceList(ScrollView, can_focus=True):
             # The margins are drawn here rather than left to CSS padding, which Textual sends to
             # the terminal as separate runs at every frame; like padding, they are not highlighted.
             margin = Segment(" " * MARGIN, self.visual_style.rich_style)
-            inner = self._width - 2 * MARGIN
+            inner = _text_width(self._width)
             drawn = self._drawn[(index, look)] = [
                 Strip([margin, *(Segment(text, part.rich_style) for text, part in line.render(style, "", parse)),
                        Segment(" " * max(0, inner - line.cell_length), style.rich_style), margin],
@@ -286,12 +290,19 @@ class ChoiceList(ScrollView, can_focus=True):
         line = y + scroll_y
         width = self.scrollable_content_region.width
         if width != self._width:  # between a change of size and its Resize: fit it afresh
-            self.call_later(self._measure)
+            if not self._measure_queued:
+                self._measure_queued = True
+                self.call_later(self._measure)
             return Strip.blank(width, self.visual_style.rich_style)
         if not 0 <= line < len(self._owner):
             return Strip.blank(width, self.visual_style.rich_style)
         index = self._owner[line]
         return self._lines_of(index, self._look(index))[line - self._starts[index]]
+
+
+def _text_width(width: int) -> int:
+    """The options' width inside the margins; never under one cell, however narrow the list."""
+    return max(1, width - 2 * MARGIN)
 
 
 def _prompt(option: Option) -> Content:

@@ -225,6 +225,12 @@ class Transcript(ScrollView, can_focus=True):
         # up releases the anchor until the reader comes back to the end.
         self.anchor()
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Widget's own watcher takes the anchor back once the reader scrolls to the end again;
+        # ScrollView's, which this one extends, does not.
+        self._check_anchor()
+
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
