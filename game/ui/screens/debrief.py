@@ -19,7 +19,7 @@ from game.ui.screens.opening import while_open
 from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart
-from game.ui.widgets.ending_parts import ending_title, meters, reached_ending
+from game.ui.widgets.ending_parts import ending_title, meters
 from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 
 
@@ -45,11 +45,10 @@ class DebriefScreen(HasNoticeLine, Screen[None]):
         super().__init__()
         self.session, self.attempt = session, attempt
         self.playthrough = session.playthrough
-        self.ending = reached_ending(session)
-        self.shown = False  # keys typed before the debrief is on screen are dropped (check_action)
 
     def compose(self) -> ComposeResult:
-        ending = self.ending
+        ending = self.playthrough.node.ending
+        assert ending is not None
         shared = self.playthrough.summary()
         yield NoticeLine()
         with VerticalScroll(id="debrief"):
@@ -90,7 +89,6 @@ class DebriefScreen(HasNoticeLine, Screen[None]):
     @while_open
     def on_mount(self) -> None:
         self.query_one("#debrief").focus()
-        self.shown = True
 
     def action_swap(self) -> None:
         self.app.replay_scene(self.session.scene, self.session.seating.swapped())
@@ -102,11 +100,6 @@ class DebriefScreen(HasNoticeLine, Screen[None]):
         self.app.compare_attempts(self.session.scene, self.attempt)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing runs before the screen is on show: the map's jump or a rewind, typed as fast as
-        a held key, would move the playthrough before this screen had drawn its ending (found by
-        the long monkey test)."""
-        if not self.shown:
-            return False
         return action != "save_transcript" or export_allowed(self.app)
 
     def action_save_transcript(self) -> None:
@@ -117,4 +110,3 @@ class DebriefScreen(HasNoticeLine, Screen[None]):
 
     def action_back_to_scenes(self) -> None:
         self.app.back_to_scenes()
-

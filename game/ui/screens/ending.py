@@ -21,7 +21,7 @@ from game.ui.screens.opening import while_open
 from game.ui.screens.screen_css import screen_css
 from game.ui.transcript_export import export_allowed, save_transcript
 from game.ui.widgets.charts import ScoreChart, signed
-from game.ui.widgets.ending_parts import ending_title, meters, reached_ending
+from game.ui.widgets.ending_parts import ending_title, meters
 from game.ui.widgets.notice_line import HasNoticeLine, NoticeLine
 from game.ui.widgets.transcript import feedback_content
 
@@ -64,14 +64,13 @@ class EndingScreen(HasNoticeLine, Screen[None]):
         super().__init__()
         self.session = session
         self.playthrough = session.playthrough
-        self.ending = reached_ending(session)
-        self.shown = False  # keys typed before the ending is on screen are dropped (check_action)
         self.attempt = attempt
         self.show_review = show_review
         self.turning_point: TurningPoint | None = None
 
     def compose(self) -> ComposeResult:
-        ending = self.ending
+        ending = self.playthrough.node.ending
+        assert ending is not None
         summary = self.playthrough.summary()
         yield NoticeLine()
         with VerticalScroll(id="ending"):
@@ -102,7 +101,6 @@ class EndingScreen(HasNoticeLine, Screen[None]):
     @while_open
     def on_mount(self) -> None:
         self.query_one("#ending").focus()
-        self.shown = True
         self.find_turning_point()
 
     @work(thread=True, exclusive=True)
@@ -125,11 +123,6 @@ class EndingScreen(HasNoticeLine, Screen[None]):
         self.app.compare_attempts(self.session.scene, self.attempt)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing runs before the screen is on show: the map's jump or a rewind, typed as fast as
-        a held key, would move the playthrough before this screen had drawn its ending (found by
-        the long monkey test)."""
-        if not self.shown:
-            return False
         return action != "save_transcript" or export_allowed(self.app)
 
     def action_save_transcript(self) -> None:
@@ -143,4 +136,3 @@ class EndingScreen(HasNoticeLine, Screen[None]):
 
     def action_back_to_scenes(self) -> None:
         self.app.back_to_scenes()
-

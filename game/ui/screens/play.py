@@ -266,8 +266,13 @@ class PlayScreen(HasNoticeLine, Screen[None]):
             self.rewind_to(int(event.option.id or 0))
 
     def on_choice_list_selected(self, event: ChoiceList.Selected) -> None:
+        """A choice picked with Enter or a click arrives as a message; a key acted on at once (a
+        rewind) may have changed the choices meanwhile. A choice no longer shown is dropped, or
+        "See how it went" would open the ending of a scene no longer at its end (found by the
+        long monkey test)."""
         event.stop()
-        self.take(event.option.id or "")
+        if event.choice_list.is_showing(event.option):
+            self.take(event.option.id or "")
 
     def action_choose(self, number: int) -> None:
         options = self.query_one("#choices", ChoiceList)

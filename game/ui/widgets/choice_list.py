@@ -118,6 +118,9 @@ class ChoiceList(ScrollView, can_focus=True):
     def get_option_at_index(self, index: int) -> Option:
         return self._options[index]
 
+    def is_showing(self, option: Option) -> bool:
+        return any(shown is option for shown in self._options)
+
     def show_choices(self, options: Iterable[Option]) -> None:
         """Replace the options in one go, highlight the first, and keep a height that fits them.
         Only the options are drawn again; the border keeps its lines (and the terminal its cells)."""

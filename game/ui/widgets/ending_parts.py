@@ -10,16 +10,7 @@ from textual.widgets import Static
 
 from game.engine.play.scoring import PlaythroughSummary, harmony_without_closeness
 from game.engine.scene.model import Ending
-from game.session import Session
 from game.ui.widgets.charts import MeterBars
-
-
-def reached_ending(session: Session) -> Ending:
-    """The ending the scene has reached, taken when its screen is made (the playthrough is shared)."""
-    ending = session.playthrough.node.ending
-    assert ending is not None, "an ending screen opens only when the scene has ended"
-    return ending
-
 
 APART_NOTE = (
     "Things ended calmer than they ended close. Smoothing a problem over can bring the peace "
